@@ -1,0 +1,44 @@
+# Set-up and everyday commands. `make site` builds the example site, `make test` runs every test.
+# Both create the virtual environment and install what they need on first use.
+
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check lint setup setup-test clean
+
+site: $(VENV)/.installed
+	$(BIN)/consult check
+	$(BIN)/mkdocs build
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+check: $(VENV)/.installed
+	$(BIN)/consult check
+
+test: setup-test
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+
+setup: $(VENV)/.installed
+
+setup-test: $(VENV)/.installed-test
+	bash scripts/setup-test-tools
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site $(VENV) tests/js/node_modules .pytest_cache

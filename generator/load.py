@@ -1,0 +1,130 @@
+"""Find campaign folders and read their files; no judgements beyond "can it be read"."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.yamlsource import YamlDocument, decode_text, parse_yaml
+
+MAX_MARKDOWN_BYTES = 2_000_000
+
+
+@dataclass
+class MarkdownSource:
+    """A Markdown file split into its front matter (if any) and body."""
+
+    rel: str
+    body: str
+    meta: YamlDocument | None = None
+    body_line: int = 1  # line of the file where the body starts
+
+
+@dataclass
+class RawCampaign:
+    """What one campaign folder holds, as read from disk."""
+
+    slug: str
+    directory: Path
+    rel_dir: str
+    yml: YamlDocument | None = None
+    index: MarkdownSource | None = None
+    announcements: list[MarkdownSource] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def yml_rel(self) -> str:
+        """Repository-relative path of campaign.yml."""
+        return f"{self.rel_dir}/campaign.yml"
+
+
+def find_campaign_dirs(campaigns_dir: Path) -> list[Path]:
+    """List the campaign folders in a stable order (hidden folders are skipped)."""
+    if not campaigns_dir.is_dir():
+        return []
+    return sorted(
+        (p for p in campaigns_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))),
+        key=lambda p: p.name,
+    )
+
+
+def load_campaigns(campaigns_dir: Path, root: Path) -> tuple[list[RawCampaign], list[Problem]]:
+    """Read every campaign folder under `campaigns_dir`; paths are reported relative to `root`."""
+    problems: list[Problem] = []
+    rel_base = _rel(campaigns_dir, root)
+    if not campaigns_dir.is_dir():
+        return [], [Problem(rel_base, "campaigns_dir_missing")]
+    for entry in sorted(campaigns_dir.iterdir()):
+        if entry.is_file() and not entry.name.startswith(".") and entry.name.lower() != "readme.md":
+            problems.append(Problem(f"{rel_base}/{entry.name}", "stray_file", {"name": entry.name}))
+    raws = [load_campaign(d, root) for d in find_campaign_dirs(campaigns_dir)]
+    return raws, problems
+
+
+def load_campaign(directory: Path, root: Path) -> RawCampaign:
+    """Read one campaign folder: campaign.yml, index.md and announcements/*.md."""
+    rel_dir = _rel(directory, root)
+    raw = RawCampaign(slug=directory.name, directory=directory, rel_dir=rel_dir)
+    yml_path = directory / "campaign.yml"
+    if not yml_path.is_file():
+        alt = directory / "campaign.yaml"
+        raw.problems.append(Problem(raw.yml_rel, "campaign_yml_missing", {"found": alt.name if alt.exists() else ""}))
+    else:
+        raw.yml, problems = parse_yaml(yml_path.read_bytes(), raw.yml_rel)
+        raw.problems.extend(problems)
+    index_path = directory / "index.md"
+    if index_path.is_file():
+        raw.index = _read_markdown(index_path, f"{rel_dir}/index.md", raw.problems)
+    ann_dir = directory / "announcements"
+    if ann_dir.is_dir():
+        for path in sorted(ann_dir.glob("*.md")):
+            source = _read_markdown(path, f"{rel_dir}/announcements/{path.name}", raw.problems)
+            if source is not None:
+                raw.announcements.append(source)
+    return raw
+
+
+def _read_markdown(path: Path, rel: str, problems: list[Problem]) -> MarkdownSource | None:
+    data = path.read_bytes()
+    if len(data) > MAX_MARKDOWN_BYTES:
+        problems.append(Problem(rel, "file_too_big", {"size": len(data), "limit": MAX_MARKDOWN_BYTES}))
+        return None
+    text, bad = decode_text(data, rel)
+    if text is None:
+        problems.extend(bad)
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return split_front_matter(text, rel, problems)
+
+
+def split_front_matter(text: str, rel: str, problems: list[Problem]) -> MarkdownSource:
+    """Split `---` front matter from a Markdown text, parsing it as YAML."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return MarkdownSource(rel, text)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            head = "\n".join(lines[1:index])
+            meta, meta_problems = parse_yaml(head.encode("utf-8"), rel)
+            for p in meta_problems:  # front matter lines are shifted by the opening '---'
+                problems.append(_shift(p, 1))
+            body = "\n".join(lines[index + 1 :])
+            return MarkdownSource(rel, body, meta or YamlDocument(None), body_line=index + 2)
+    problems.append(Problem(rel, "front_matter_unclosed", {}, 1, 1))
+    return MarkdownSource(rel, "", None)
+
+
+def _shift(problem: Problem, lines: int) -> Problem:
+    if problem.line is None:
+        return problem
+    return Problem(problem.path, problem.code, problem.params, problem.line + lines,
+                   problem.column, problem.field, problem.severity)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()

@@ -1,0 +1,374 @@
+"""Every message an editor can see from `consult check`, in Polish and English.
+
+A message is a pair of templates: what is wrong, and how to fix it. Templates are filled
+with `str.format` from the problem's parameters, plus `example`, a corrected line for the
+field concerned (taken from `EXAMPLES`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXAMPLES: dict[str, str] = {
+    "title": "title: Program Wspierania Rodziny na lata 2025–2027",
+    "summary": "summary: Zbieramy uwagi organizacji do projektu programu.",
+    "organizer": "organizer: Miejski Ośrodek Pomocy Społecznej w Krakowie",
+    "published": "published: 2025-08-28",
+    "updated": "updated: 2025-09-05",
+    "opens": "opens: 2025-08-28",
+    "closes": "closes: 2025-09-26",
+    "categories": "categories: [rodzina, pomoc społeczna]",
+    "audience": "audience: Organizacje pozarządowe działające na rzecz rodzin",
+    "respond": "respond:\n    - channel: email\n      value: dm@mops.krakow.pl",
+    "channel": "channel: email   (email, post, in_person, fax, phone, online_form, other)",
+    "value": "value: dm@mops.krakow.pl",
+    "annotation": "annotation: KONSULTACJE PWR 2025-2027",
+    "duty_hours": "duty_hours:\n    - date: 2025-08-29\n      time: 08:00-11:00\n      mode: phone\n      phone: 12 616 53 21",
+    "date": "date: 2025-08-29",
+    "time": "time: 08:00-11:00",
+    "mode": "mode: [phone, in_person]   (phone, in_person, online)",
+    "place": "place: ul. Józefińska 14, pok. 210",
+    "phone": "phone: [12 616 54 50, 887 202 896]",
+    "online": "online: https://spotkania.example.pl/konsultacje",
+    "status": "status: cancelled   (scheduled, cancelled)",
+    "note": "note: Prosimy o wcześniejsze zgłoszenie.",
+    "id": "id: spotkanie-otwarte",
+    "meetings": "meetings:\n    - title: Otwarte spotkanie konsultacyjne\n      date: 2025-09-04\n      time: 16:00-18:00\n      place: ul. Józefińska 14, III piętro",
+    "materials": "materials:\n    - title: Formularz uwag\n      file: files/formularz.docx",
+    "file": "file: files/formularz-uwag.docx",
+    "url": "url: https://www.example.pl/dokument.pdf",
+    "accessible": "accessible: false",
+    "phases": "phases:\n    - title: Zbieranie uwag\n      start: 2025-08-28\n      end: 2025-09-26",
+    "start": "start: 2025-08-28",
+    "end": "end: 2025-09-26",
+    "report": "report:\n    published: 2025-10-30\n    file: files/raport.pdf",
+    "accessibility": "accessibility: Budynek jest dostosowany do potrzeb osób z niepełnosprawnością ruchową.",
+    "contact": "contact:\n    name: Dział Strategii\n    email: sr@mops.krakow.pl",
+    "email": "email: sr@mops.krakow.pl",
+    "name": "name: Dział Strategii",
+    "publisher": "publisher:\n    prepared_by: Dział Strategii\n    published_by: Jan Kowalski",
+    "prepared_by": "prepared_by: Dział Strategii",
+    "published_by": "published_by: Jan Kowalski",
+    "changes": "changes:\n    - date: 2025-09-10\n      summary: Przedłużono termin zgłaszania uwag do 3 października.",
+}
+
+_M: dict[str, dict[str, tuple[str, str]]] = {
+    # -- files and YAML syntax
+    "not_utf8": {
+        "pl": ("plik nie jest zapisany w kodowaniu UTF-8", "zapisz plik w edytorze jako UTF-8 (np. w VS Code: „Save with Encoding” → UTF-8)"),
+        "en": ("the file is not UTF-8 text", "save the file as UTF-8 (in VS Code: 'Save with Encoding' → UTF-8)"),
+    },
+    "file_too_big": {
+        "pl": ("plik ma {size} bajtów, a dopuszczalne jest {limit}", "skróć plik; duże dokumenty dodaj jako materiały w folderze files/"),
+        "en": ("the file has {size} bytes, more than the limit of {limit}", "shorten the file; put large documents under files/ as materials"),
+    },
+    "yaml_syntax": {
+        "pl": ("błąd składni YAML ({detail})", "sprawdź wcięcia (po 2 spacje), dwukropek po nazwie pola i zamknięte cudzysłowy w tej linii lub linii wyżej"),
+        "en": ("YAML syntax error ({detail})", "check indentation (2 spaces), the colon after the field name and closing quotes on this line or the one above"),
+    },
+    "yaml_tab": {
+        "pl": ("w wcięciu jest znak tabulacji", "zastąp tabulatory spacjami (po 2 spacje na poziom wcięcia)"),
+        "en": ("a tab character is used for indentation", "replace tabs with spaces (2 spaces per level)"),
+    },
+    "yaml_many_documents": {
+        "pl": ("plik zawiera więcej niż jeden dokument YAML (linia „---”)", "usuń linię „---” i wszystko, co jest drugą kopią danych"),
+        "en": ("the file holds more than one YAML document (a '---' line)", "remove the '---' line and any second copy of the data"),
+    },
+    "yaml_too_complex": {
+        "pl": ("plik jest zbyt złożony (ponad {limit} elementów)", "usuń odwołania YAML (&, *) i powtórzenia"),
+        "en": ("the file is too complex (over {limit} items)", "remove YAML anchors and aliases (&, *) and repetitions"),
+    },
+    "yaml_duplicate_key": {
+        "pl": ("pole „{key}” występuje drugi raz (pierwszy raz w linii {first})", "zostaw jedno pole „{key}” i usuń drugie"),
+        "en": ("the field '{key}' appears a second time (first on line {first})", "keep one '{key}' and delete the other"),
+    },
+    "yaml_merge": {
+        "pl": ("scalanie „<<” nie jest obsługiwane", "wpisz pola wprost zamiast „<<: *odwołanie”"),
+        "en": ("YAML merge keys '<<' are not supported", "write the fields out instead of '<<: *alias'"),
+    },
+    "yaml_complex_key": {
+        "pl": ("nazwa pola musi być zwykłym tekstem", "zapisz pole jako „nazwa: wartość”"),
+        "en": ("a field name must be plain text", "write the field as 'name: value'"),
+    },
+    "not_mapping": {
+        "pl": ("plik powinien zawierać pola w postaci „nazwa: wartość”, a zawiera {found}", "zacznij plik od pól, np. {example}"),
+        "en": ("the file should hold fields as 'name: value' but holds {found}", "start the file with fields, e.g. {example}"),
+    },
+    "empty_file": {
+        "pl": ("plik jest pusty", "uzupełnij go; wzór utworzy polecenie: consult new \"Tytuł konsultacji\""),
+        "en": ("the file is empty", "fill it in; `consult new \"Title\"` creates a template"),
+    },
+    "campaign_yml_missing": {
+        "pl": ("w folderze konsultacji brak pliku campaign.yml", "dodaj campaign.yml (wzór: consult new \"Tytuł\") albo usuń folder"),
+        "en": ("the consultation folder has no campaign.yml", "add campaign.yml (template: consult new \"Title\") or remove the folder"),
+    },
+    "campaigns_dir_missing": {
+        "pl": ("brak folderu z konsultacjami", "utwórz folder campaigns/ albo popraw opcję campaigns_dir w mkdocs.yml"),
+        "en": ("the campaigns folder does not exist", "create campaigns/ or fix the campaigns_dir option in mkdocs.yml"),
+    },
+    "stray_file": {
+        "pl": ("plik „{name}” leży bezpośrednio w folderze campaigns/ i nie zostanie opublikowany", "przenieś go do folderu konsultacji, np. campaigns/<nazwa>/files/"),
+        "en": ("the file '{name}' sits directly in campaigns/ and will not be published", "move it into a consultation folder, e.g. campaigns/<name>/files/"),
+    },
+    # -- slugs
+    "slug_invalid": {
+        "pl": ("nazwa folderu „{slug}” nie nadaje się na adres strony (dozwolone: małe litery bez polskich znaków, cyfry, łączniki)", "zmień nazwę folderu na „{suggestion}”"),
+        "en": ("the folder name '{slug}' cannot be a page address (allowed: lowercase a–z, digits, hyphens)", "rename the folder to '{suggestion}'"),
+    },
+    "slug_duplicate": {
+        "pl": ("adres „{slug}” jest już używany przez folder {other}", "nadaj jednemu z folderów inną nazwę"),
+        "en": ("the address '{slug}' is already used by the folder {other}", "give one of the folders another name"),
+    },
+    # -- fields
+    "missing": {
+        "pl": ("brak wymaganego pola „{name}”", "dodaj je, np. {example}"),
+        "en": ("the required field '{name}' is missing", "add it, e.g. {example}"),
+    },
+    "unknown_field": {
+        "pl": ("nieznane pole „{name}”", "usuń je albo popraw nazwę; dozwolone pola: {allowed}"),
+        "en": ("unknown field '{name}'", "remove it or fix its name; allowed fields: {allowed}"),
+    },
+    "unknown_field_suggest": {
+        "pl": ("nieznane pole „{name}” — czy chodziło o „{suggestion}”?", "popraw nazwę pola na „{suggestion}”"),
+        "en": ("unknown field '{name}' — did you mean '{suggestion}'?", "rename the field to '{suggestion}'"),
+    },
+    "cx_text": {
+        "pl": ("oczekiwano tekstu, a jest {found}", "wpisz zwykły tekst, np. {example}"),
+        "en": ("expected text but found {found}", "write plain text, e.g. {example}"),
+    },
+    "cx_empty": {
+        "pl": ("pole jest puste", "wpisz wartość albo usuń pole, np. {example}"),
+        "en": ("the field is empty", "fill it in or remove it, e.g. {example}"),
+    },
+    "list_expected": {
+        "pl": ("oczekiwano listy (wierszy zaczynających się od „- ”), a jest {found}", "zapisz jako listę, np. {example}"),
+        "en": ("expected a list (lines starting with '- ') but found {found}", "write a list, e.g. {example}"),
+    },
+    "mapping_expected": {
+        "pl": ("oczekiwano pól „nazwa: wartość”, a jest {found}", "zapisz jako pola, np. {example}"),
+        "en": ("expected fields 'name: value' but found {found}", "write fields, e.g. {example}"),
+    },
+    "list_empty": {
+        "pl": ("lista jest pusta", "podaj co najmniej jedną wartość, np. {example}"),
+        "en": ("the list is empty", "give at least one value, e.g. {example}"),
+    },
+    "choice": {
+        "pl": ("„{value}” nie jest dozwoloną wartością (dozwolone: {allowed})", "wybierz jedną z dozwolonych wartości, np. {example}"),
+        "en": ("'{value}' is not an allowed value (allowed: {allowed})", "choose one of the allowed values, e.g. {example}"),
+    },
+    "cx_date": {
+        "pl": ("„{value}” nie jest datą w formacie RRRR-MM-DD", "zapisz datę jako rok-miesiąc-dzień, np. {example}"),
+        "en": ("'{value}' is not a date written YYYY-MM-DD", "write the date as year-month-day, e.g. {example}"),
+    },
+    "cx_date_impossible": {
+        "pl": ("dzień „{value}” nie istnieje w kalendarzu", "sprawdź dzień i miesiąc, np. {example}"),
+        "en": ("the day '{value}' does not exist", "check the day and month, e.g. {example}"),
+    },
+    "cx_time_range": {
+        "pl": ("„{value}” nie jest przedziałem godzin GG:MM-GG:MM", "zapisz godzinę początku i końca, np. {example}"),
+        "en": ("'{value}' is not a time range HH:MM-HH:MM", "write the start and end time, e.g. {example}"),
+    },
+    "cx_time_impossible": {
+        "pl": ("godzina w „{value}” nie istnieje", "godziny 0–23, minuty 0–59, np. {example}"),
+        "en": ("a time in '{value}' does not exist", "hours 0–23, minutes 0–59, e.g. {example}"),
+    },
+    "cx_time_reversed": {
+        "pl": ("przedział „{value}” kończy się przed swoim początkiem", "podaj najpierw godzinę początku, potem końca, np. {example}"),
+        "en": ("the range '{value}' ends before it starts", "give the start time first, then the end, e.g. {example}"),
+    },
+    "cx_bool": {
+        "pl": ("„{value}” nie jest wartością tak/nie", "wpisz true albo false, np. {example}"),
+        "en": ("'{value}' is not yes or no", "write true or false, e.g. {example}"),
+    },
+    "cx_url": {
+        "pl": ("„{value}” nie jest adresem zaczynającym się od https://, http:// lub mailto:", "podaj pełny adres, np. {example}"),
+        "en": ("'{value}' is not an address starting with https://, http:// or mailto:", "give the full address, e.g. {example}"),
+    },
+    "cx_email": {
+        "pl": ("„{value}” nie jest adresem e-mail", "podaj adres w postaci nazwa@domena.pl, np. {example}"),
+        "en": ("'{value}' is not an e-mail address", "write it as name@domain.pl, e.g. {example}"),
+    },
+    "cx_phone": {
+        "pl": ("„{value}” nie jest numerem telefonu", "wpisz same cyfry (mogą być spacje i +48), np. {example}"),
+        "en": ("'{value}' is not a phone number", "write digits only (spaces and +48 allowed), e.g. {example}"),
+    },
+    "cx_id": {
+        "pl": ("„{value}” nie nadaje się na identyfikator (małe litery, cyfry, łączniki)", "np. {example}"),
+        "en": ("'{value}' cannot be an identifier (lowercase letters, digits, hyphens)", "e.g. {example}"),
+    },
+    # -- rules between fields
+    "closes_before_opens": {
+        "pl": ("termin „closes” ({closes}) jest wcześniejszy niż „opens” ({opens})", "ustaw „closes” na datę nie wcześniejszą niż {opens}"),
+        "en": ("'closes' ({closes}) is before 'opens' ({opens})", "set 'closes' to {opens} or later"),
+    },
+    "updated_before_published": {
+        "pl": ("data aktualizacji ({updated}) jest wcześniejsza niż publikacji ({published})", "ustaw „updated” na {published} lub później albo usuń to pole"),
+        "en": ("'updated' ({updated}) is before 'published' ({published})", "set 'updated' to {published} or later, or remove it"),
+    },
+    "published_after_opens": {
+        "pl": ("ogłoszenie ma być opublikowane ({published}) dopiero po otwarciu konsultacji ({opens})", "opublikuj ogłoszenie najpóźniej w dniu otwarcia: published: {opens}"),
+        "en": ("the announcement is published ({published}) after the consultation opens ({opens})", "publish it on the opening day at the latest: published: {opens}"),
+    },
+    "range_reversed": {
+        "pl": ("etap kończy się ({end}) przed swoim początkiem ({start})", "zamień daty miejscami albo popraw „end”"),
+        "en": ("the phase ends ({end}) before it starts ({start})", "swap the dates or fix 'end'"),
+    },
+    "place_required": {
+        "pl": ("dyżur stacjonarny (mode: in_person) nie ma miejsca", "dodaj miejsce, np. {example}"),
+        "en": ("an in-person duty hour (mode: in_person) has no place", "add the place, e.g. {example}"),
+    },
+    "phone_required": {
+        "pl": ("dyżur telefoniczny (mode: phone) nie ma numeru telefonu", "dodaj numer, np. {example}"),
+        "en": ("a phone duty hour (mode: phone) has no phone number", "add the number, e.g. {example}"),
+    },
+    "online_required": {
+        "pl": ("dyżur online (mode: online) nie ma adresu spotkania", "dodaj adres, np. {example}"),
+        "en": ("an online duty hour (mode: online) has no meeting link", "add the link, e.g. {example}"),
+    },
+    "meeting_where": {
+        "pl": ("spotkanie nie ma ani miejsca („place”), ani adresu online („online”)", "dodaj jedno lub oba, np. {example}"),
+        "en": ("the meeting has neither a place nor an online link", "add one or both, e.g. {example}"),
+    },
+    "file_xor_url": {
+        "pl": ("podaj albo „file” (plik w folderze konsultacji), albo „url” (link), dokładnie jedno z nich", "np. {example}"),
+        "en": ("give either 'file' (a file in the consultation folder) or 'url' (a link), exactly one", "e.g. {example}"),
+    },
+    "file_missing": {
+        "pl": ("plik „{file}” nie istnieje w folderze konsultacji", "dodaj plik do {folder} albo popraw nazwę (wielkość liter ma znaczenie)"),
+        "en": ("the file '{file}' does not exist in the consultation folder", "add the file to {folder} or fix the name (case matters)"),
+    },
+    "file_outside": {
+        "pl": ("ścieżka „{file}” wychodzi poza folder konsultacji", "umieść plik w folderze konsultacji i podaj ścieżkę względną, np. {example}"),
+        "en": ("the path '{file}' leaves the consultation folder", "put the file in the consultation folder and give a relative path, e.g. {example}"),
+    },
+    "file_not_regular": {
+        "pl": ("„{file}” nie jest zwykłym plikiem", "podaj ścieżkę do pliku, np. {example}"),
+        "en": ("'{file}' is not a regular file", "give the path of a file, e.g. {example}"),
+    },
+    "file_empty": {
+        "pl": ("plik „{file}” jest pusty (0 bajtów)", "podmień go na właściwy dokument"),
+        "en": ("the file '{file}' is empty (0 bytes)", "replace it with the real document"),
+    },
+    "file_large": {
+        "pl": ("plik „{file}” ma {size_mb} MB; mieszkańcy na telefonach mogą go nie pobrać", "zmniejsz plik (np. zapisz PDF w niższej jakości) do kilku MB"),
+        "en": ("the file '{file}' is {size_mb} MB; residents on phones may not manage to download it", "make it smaller (e.g. a lower-quality PDF), a few MB at most"),
+    },
+    "duplicate_event_id": {
+        "pl": ("identyfikator „{id}” jest już użyty w tej konsultacji (linia {first})", "nadaj każdemu wydarzeniu inny identyfikator"),
+        "en": ("the id '{id}' is already used in this consultation (line {first})", "give each event its own id"),
+    },
+    "time_nonexistent": {
+        "pl": ("godzina {time} dnia {date} nie istnieje w strefie {tz} (zmiana czasu na letni)", "przesuń wydarzenie poza godziny 2:00–3:00 tej nocy"),
+        "en": ("the time {time} on {date} does not exist in {tz} (clocks go forward)", "move the event out of 2:00–3:00 that night"),
+    },
+    "time_ambiguous": {
+        "pl": ("godzina {time} dnia {date} występuje dwa razy w strefie {tz} (zmiana czasu na zimowy)", "przesuń wydarzenie poza godziny 2:00–3:00 tej nocy, aby uniknąć pomyłki"),
+        "en": ("the time {time} on {date} happens twice in {tz} (clocks go back)", "move the event out of 2:00–3:00 that night to avoid confusion"),
+    },
+    "report_before_closes": {
+        "pl": ("raport ({published}) jest opublikowany przed zakończeniem konsultacji ({closes})", "sprawdź datę „report.published”"),
+        "en": ("the report ({published}) is published before the consultation closes ({closes})", "check 'report.published'"),
+    },
+    "event_after_closes": {
+        "pl": ("wydarzenie {date} odbywa się po zakończeniu zbierania uwag ({closes})", "sprawdź datę wydarzenia albo termin „closes”"),
+        "en": ("the event on {date} is after responses close ({closes})", "check the event's date or 'closes'"),
+    },
+    "event_before_published": {
+        "pl": ("wydarzenie {date} odbywa się przed publikacją ogłoszenia ({published})", "sprawdź datę wydarzenia albo „published”"),
+        "en": ("the event on {date} is before the announcement is published ({published})", "check the event's date or 'published'"),
+    },
+    "short_consultation": {
+        "pl": ("konsultacje trwają {days} dni, krócej niż zalecane minimum 21 dni", "wydłuż okres zbierania uwag, np. closes: {suggested}"),
+        "en": ("the consultation lasts {days} days, less than the recommended minimum of 21", "give people more time, e.g. closes: {suggested}"),
+    },
+    "no_respond": {
+        "pl": ("nie podano, jak zgłaszać uwagi (pole „respond”)", "dodaj sposoby zgłaszania uwag, np. {example}"),
+        "en": ("no way to respond is given (field 'respond')", "add the ways to respond, e.g. {example}"),
+    },
+    "respond_email": {
+        "pl": ("„{value}” nie jest adresem e-mail, a kanał to „email”", "podaj adres, np. value: dm@mops.krakow.pl"),
+        "en": ("'{value}' is not an e-mail address, but the channel is 'email'", "give the address, e.g. value: dm@mops.krakow.pl"),
+    },
+    "respond_phone": {
+        "pl": ("„{value}” nie jest numerem, a kanał to „{channel}”", "podaj numer, np. value: 12 616 54 28"),
+        "en": ("'{value}' is not a number, but the channel is '{channel}'", "give the number, e.g. value: 12 616 54 28"),
+    },
+    "respond_form": {
+        "pl": ("„{value}” nie jest adresem formularza (https://…)", "podaj pełny adres, np. value: https://formularz.example.pl/konsultacje"),
+        "en": ("'{value}' is not a form address (https://…)", "give the full address, e.g. value: https://forms.example.pl/consultation"),
+    },
+    # -- Markdown texts
+    "index_missing": {
+        "pl": ("brak pliku index.md z treścią ogłoszenia", "utwórz index.md w folderze konsultacji i wpisz w nim treść ogłoszenia"),
+        "en": ("index.md with the announcement text is missing", "create index.md in the consultation folder with the announcement text"),
+    },
+    "index_empty": {
+        "pl": ("treść ogłoszenia (index.md) jest pusta", "wpisz treść ogłoszenia: cel konsultacji, czego dotyczą, kogo zapraszamy"),
+        "en": ("the announcement text (index.md) is empty", "write the announcement: purpose, subject, who is invited"),
+    },
+    "front_matter_unclosed": {
+        "pl": ("nagłówek pliku (między liniami „---”) nie jest zamknięty", "dodaj linię „---” po polach title i date"),
+        "en": ("the header (between '---' lines) is not closed", "add a '---' line after the title and date fields"),
+    },
+    "front_matter_missing": {
+        "pl": ("ogłoszenie nie ma nagłówka z tytułem i datą", "zacznij plik od:\n    ---\n    title: Zmiana terminu spotkania\n    date: 2025-09-02\n    ---"),
+        "en": ("the announcement has no header with title and date", "start the file with:\n    ---\n    title: Meeting moved\n    date: 2025-09-02\n    ---"),
+    },
+    "html_script": {
+        "pl": ("tekst zawiera znacznik <script>", "usuń skrypt; strona nie może uruchamiać kodu z treści"),
+        "en": ("the text contains a <script> tag", "remove the script; content must not run code"),
+    },
+    "html_handler": {
+        "pl": ("tekst zawiera atrybut zdarzenia „{attr}”", "usuń atrybut; treść nie może uruchamiać kodu"),
+        "en": ("the text contains an event handler attribute '{attr}'", "remove the attribute; content must not run code"),
+    },
+    "html_javascript": {
+        "pl": ("tekst zawiera link „javascript:”", "zastąp go zwykłym adresem https://"),
+        "en": ("the text contains a 'javascript:' link", "replace it with a plain https:// address"),
+    },
+    "md_link_target": {
+        "pl": ("link do „{target}” nie prowadzi do żadnego pliku konsultacji", "popraw ścieżkę albo dodaj plik do folderu files/"),
+        "en": ("the link to '{target}' points at no file of the consultation", "fix the path or add the file under files/"),
+    },
+    # -- site settings
+    "config": {
+        "pl": ("{detail}", "{fix}"),
+        "en": ("{detail}", "{fix}"),
+    },
+    "statement_review_old": {
+        "pl": ("deklaracja dostępności była przeglądana {date}, ponad rok temu", "przejrzyj deklarację i zaktualizuj accessibility_statement.reviewed w mkdocs.yml"),
+        "en": ("the accessibility statement was last reviewed on {date}, over a year ago", "review it and update accessibility_statement.reviewed in mkdocs.yml"),
+    },
+    # -- summary
+    "summary": {
+        "pl": ("Znaleziono: błędy {errors}, ostrzeżenia {warnings} (plików: {files}).", ""),
+        "en": ("Found {errors} errors and {warnings} warnings in {files} files.", ""),
+    },
+    "ok": {
+        "pl": ("Wszystko w porządku: {count} konsultacji sprawdzonych.", ""),
+        "en": ("All good: {count} consultations checked.", ""),
+    },
+}
+
+
+class _Defaults(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def render_message(code: str, params: dict[str, Any], lang: str = "pl") -> tuple[str, str]:
+    """Return (what is wrong, how to fix it) for a message code in the given language."""
+    lang = "en" if lang.startswith("en") else "pl"
+    templates = _M.get(code)
+    if templates is None:
+        return (code, "")
+    what, fix = templates[lang]
+    values = _Defaults(params)
+    if "example" not in values:
+        values["example"] = EXAMPLES.get(str(params.get("name", "")), "")
+    return what.format_map(values), fix.format_map(values)
+
+
+def message_codes() -> list[str]:
+    """List every message code (for tests that check both languages exist)."""
+    return sorted(_M)

@@ -1,0 +1,406 @@
+"""The consultation model: what `campaign.yml` may say, and the facts derived from it.
+
+The pydantic models below are the single source of truth for `campaign.yml`: validation,
+the JSON Schema published for editors' tools, and the typed objects every later stage reads.
+Values arrive as text (see `yamlsource`), so each field type parses the text an editor writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal, NamedTuple
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+# ---------------------------------------------------------------- field types
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        raise PydanticCustomError("cx_empty", "empty text")
+    if isinstance(value, bool | int | float):  # only reachable from Python callers
+        value = str(value)
+    if not isinstance(value, str):
+        raise PydanticCustomError("cx_text", "expected text")
+    value = value.strip()
+    if not value:
+        raise PydanticCustomError("cx_empty", "empty text")
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("cx_date", "expected a date", {"value": _show(value)})
+    text = value.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise PydanticCustomError("cx_date", "expected a date", {"value": text})
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError("cx_date_impossible", "no such day", {"value": text}) from None
+
+
+class TimeRange(NamedTuple):
+    """A local time range on one day, e.g. 16:00-18:00."""
+
+    start: dt.time
+    end: dt.time
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+
+
+_TIME_RANGE = re.compile(r"(\d{1,2})[:.](\d{2})\s*[-–—]\s*(\d{1,2})[:.](\d{2})")
+
+
+def _time_range(value: Any) -> TimeRange:
+    if isinstance(value, TimeRange):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("cx_time_range", "expected a time range", {"value": _show(value)})
+    match = _TIME_RANGE.fullmatch(value.strip())
+    if not match:
+        raise PydanticCustomError("cx_time_range", "expected a time range", {"value": value.strip()})
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2 != 0):
+        raise PydanticCustomError("cx_time_impossible", "no such time", {"value": value.strip()})
+    start = dt.time(h1, m1)
+    end = dt.time(23, 59) if h2 == 24 else dt.time(h2, m2)
+    if end <= start:
+        raise PydanticCustomError("cx_time_reversed", "ends before it starts", {"value": value.strip()})
+    return TimeRange(start, end)
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, str) else None
+    if text in {"true", "yes", "tak", "on"}:
+        return True
+    if text in {"false", "no", "nie", "off"}:
+        return False
+    raise PydanticCustomError("cx_bool", "expected yes or no", {"value": _show(value)})
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    if not re.match(r"(?i)^(https?://[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$", text):
+        raise PydanticCustomError("cx_url", "expected a web address", {"value": text})
+    return text
+
+
+def _email(value: Any) -> str:
+    text = _text(value)
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    if not re.fullmatch(r"[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+", text):
+        raise PydanticCustomError("cx_email", "expected an e-mail address", {"value": text})
+    return text
+
+
+def _phone(value: Any) -> str:
+    text = _text(value)
+    digits = re.sub(r"[\s\-()/.]", "", text)
+    if not re.fullmatch(r"\+?\d{3,15}", digits):
+        raise PydanticCustomError("cx_phone", "expected a phone number", {"value": text})
+    return text
+
+
+def _slug_id(value: Any) -> str:
+    text = _text(value)
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
+        raise PydanticCustomError("cx_id", "expected an identifier", {"value": text})
+    return text
+
+
+def _one_or_many(value: Any) -> Any:
+    return value if isinstance(value, list) else [value]
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    return str(value)
+
+
+Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Date = Annotated[
+    dt.date,
+    PlainValidator(_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+Time = Annotated[
+    TimeRange,
+    PlainValidator(_time_range),
+    PlainSerializer(lambda t: f"{t.start:%H:%M}-{t.end:%H:%M}", return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s*\d{1,2}[:.]\d{2}\s*$",
+            "examples": ["09:00-12:00"],
+        }
+    ),
+]
+Bool = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
+Url = Annotated[
+    str, PlainValidator(_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})
+]
+Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Phone = Annotated[
+    str, PlainValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9 ()./-]{3,}$"})
+]
+EventId = Annotated[
+    str, PlainValidator(_slug_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
+]
+Mode = Literal["phone", "in_person", "online"]
+Channel = Literal["email", "post", "in_person", "fax", "phone", "online_form", "other"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------- campaign.yml
+
+
+class Respond(_Strict):
+    """One way to respond: e-mail, post (with its required annotation), fax…"""
+
+    channel: Channel
+    value: Text = Field(description="Address, number or link for this channel.")
+    annotation: Text | None = Field(
+        None, description="What the envelope or subject must say, e.g. „KONSULTACJE PWR 2025-2027”."
+    )
+    note: Text | None = None
+
+
+class DutyHour(_Strict):
+    """An expert's duty hour, by phone, in person or online."""
+
+    id: EventId | None = Field(
+        None, description="Stable identity for calendars; set it when inserting or rescheduling."
+    )
+    date: Date
+    time: Time
+    mode: Annotated[list[Mode], BeforeValidator(_one_or_many)] = Field(min_length=1)
+    place: Text | None = None
+    phone: Annotated[list[Phone], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    online: Url | None = None
+    status: Literal["scheduled", "cancelled"] = "scheduled"
+    note: Text | None = None
+
+
+class Meeting(_Strict):
+    """An open consultation meeting, in person, online or both."""
+
+    id: EventId | None = None
+    title: Text
+    date: Date
+    time: Time
+    place: Text | None = None
+    online: Url | None = None
+    status: Literal["scheduled", "cancelled"] = "scheduled"
+    note: Text | None = None
+
+
+class MaterialEntry(_Strict):
+    """A file to download (inside the campaign folder) or a link."""
+
+    title: Text
+    file: Text | None = None
+    url: Url | None = None
+    accessible: Bool = Field(
+        True, description="false when the file is not accessible; the page offers an accessible version on request."
+    )
+
+
+class Phase(_Strict):
+    """One step of the consultation's timeline."""
+
+    title: Text
+    start: Date
+    end: Date
+
+
+class Report(_Strict):
+    """The published results of the consultation."""
+
+    published: Date
+    summary: Text | None = None
+    file: Text | None = None
+    url: Url | None = None
+
+
+class Contact(_Strict):
+    """Who answers questions about the consultation."""
+
+    name: Text | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+
+
+class Publisher(_Strict):
+    """The publisher's record (BIP "metka")."""
+
+    prepared_by: Text | None = None
+    published_by: Text | None = None
+
+
+class Change(_Strict):
+    """A substantive change an editor records (deadline extended, meeting cancelled)."""
+
+    date: Date
+    summary: Text
+
+
+class CampaignFile(_Strict):
+    """Everything `campaign.yml` may contain."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="campaign.yml",
+        json_schema_extra={"description": "One public consultation (folder campaigns/<slug>/)."},
+    )
+
+    title: Text
+    summary: Text
+    organizer: Text
+    published: Date
+    updated: Date | None = None
+    opens: Date
+    closes: Date
+    categories: list[Text] = Field(default_factory=list)
+    audience: Text | None = None
+    respond: list[Respond] = Field(default_factory=list)
+    duty_hours: list[DutyHour] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
+    materials: list[MaterialEntry] = Field(default_factory=list)
+    phases: list[Phase] = Field(default_factory=list)
+    report: Report | None = None
+    accessibility: Text | None = None
+    contact: Contact | None = None
+    publisher: Publisher | None = None
+    changes: list[Change] = Field(default_factory=list)
+    accept_warnings: list[
+        Literal["short_consultation", "published_after_opens", "event_after_closes", "event_before_published",
+                "no_respond", "report_before_closes", "file_large", "time_ambiguous"]
+    ] = Field(
+        default_factory=list,
+        description="Warnings the editors have reviewed and accept for this consultation, e.g. short_consultation.",
+    )
+
+
+def campaign_json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of `campaign.yml`, derived from the model."""
+    schema = CampaignFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://konsultacje.invalid/schema/campaign.schema.json"
+    return schema
+
+
+# ---------------------------------------------------------------- assembled campaign
+
+
+class Status(str, enum.Enum):
+    """Where a consultation is in its life, computed from dates at build time."""
+
+    UPCOMING = "upcoming"
+    OPEN = "open"
+    CLOSED = "closed"
+    CONCLUDED = "concluded"
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """A downloadable file found in the campaign folder."""
+
+    source: Path
+    rel: str  # path inside the campaign folder, POSIX
+    size: int
+    extension: str  # upper case, no dot: "PDF", "DOCX"
+
+
+@dataclass(frozen=True)
+class Material:
+    """A material ready to publish: the entry, plus its file when it is one."""
+
+    entry: MaterialEntry
+    file: FileInfo | None = None
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A later announcement from `announcements/*.md`."""
+
+    slug: str
+    title: str
+    date: dt.date
+    body: str
+    source: str  # repository-relative path
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A validated consultation with its texts and files."""
+
+    slug: str
+    data: CampaignFile
+    body: str
+    source_dir: str  # repository-relative, e.g. campaigns/<slug>
+    announcements: tuple[Announcement, ...] = ()
+    materials: tuple[Material, ...] = ()
+    report_file: FileInfo | None = None
+    history: tuple[HistoryEntry, ...] = field(default=())
+
+    def status(self, today: dt.date) -> Status:
+        """Return the status on the given day."""
+        report = self.data.report
+        if report is not None and report.published <= today:
+            return Status.CONCLUDED
+        if today < self.data.opens:
+            return Status.UPCOMING
+        if today <= self.data.closes:
+            return Status.OPEN
+        return Status.CLOSED
+
+    def days_left(self, today: dt.date) -> int:
+        """Days on which responses can still be sent, today included (0 once closed)."""
+        return max(0, (self.data.closes - today).days + 1)
+
+    def is_published(self, today: dt.date) -> bool:
+        """Tell whether the announcement is public on the given day."""
+        return self.data.published <= today
+
+    @property
+    def last_changed(self) -> dt.date:
+        """The date of the last substantive change (updated, else published)."""
+        return max(d for d in (self.data.published, self.data.updated) if d is not None)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One commit that changed the campaign folder (the change register)."""
+
+    date: dt.date
+    author: str
+    summary: str
+    commit: str

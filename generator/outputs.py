@@ -1,0 +1,87 @@
+"""Everything the build publishes, as a list of files: the seam between stages and engines.
+
+Stages return `Output`s (a site path with text, bytes or a file to copy). The MkDocs plugin
+hands them to MkDocs; `write_outputs` writes them as ordinary files for any other engine.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.model import Campaign
+from generator.settings import Settings
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the published site.
+
+    `path` is relative to the site root, POSIX. A `.md` path with text content is a page
+    for the engine to render; anything else is published as it is.
+    """
+
+    path: str
+    content: str | bytes | None = None
+    source: Path | None = None
+
+    @property
+    def is_page(self) -> bool:
+        """True for Markdown pages the engine renders."""
+        return self.path.endswith(".md") and isinstance(self.content, str)
+
+
+def published_campaigns(campaigns: Sequence[Campaign], settings: Settings) -> list[Campaign]:
+    """The campaigns that are public on the build day, sorted by slug."""
+    return sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
+
+
+def generate_site(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+    """Produce every generated file of the site from validated campaigns."""
+    from generator import export, pages
+    from generator.feeds import ical, rss
+
+    public = published_campaigns(campaigns, settings)
+    outputs: list[Output] = []
+    outputs.extend(pages.render_pages(public, settings))
+    outputs.extend(material_outputs(public, settings))
+    outputs.extend(ical.build_calendars(public, settings))
+    outputs.extend(rss.build_feeds(public, settings))
+    outputs.extend(export.build_exports(public, settings))
+    return outputs
+
+
+def material_outputs(campaigns: Iterable[Campaign], settings: Settings) -> list[Output]:
+    """Downloadable files, published under their consultation's folder."""
+    outputs = []
+    for campaign in campaigns:
+        base = settings.campaign_path(campaign.slug)
+        files = [m.file for m in campaign.materials if m.file is not None]
+        if campaign.report_file is not None:
+            files.append(campaign.report_file)
+        for info in files:
+            outputs.append(Output(path=base + info.rel, source=info.source))
+    return outputs
+
+
+def material_url(campaign: Campaign, rel: str, settings: Settings) -> str:
+    """Site path of a published material."""
+    return settings.campaign_path(campaign.slug) + rel
+
+
+def write_outputs(outputs: Iterable[Output], directory: Path) -> int:
+    """Write outputs as plain files under `directory` (for engines other than MkDocs)."""
+    count = 0
+    for output in outputs:
+        target = directory / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if output.source is not None:
+            shutil.copyfile(output.source, target)
+        elif isinstance(output.content, bytes):
+            target.write_bytes(output.content)
+        else:
+            target.write_text(output.content or "", encoding="utf-8", newline="\n")
+        count += 1
+    return count

@@ -1,0 +1,18 @@
+"""The read-and-check half of the pipeline, shared by the CLI and the MkDocs plugin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from generator.errors import Problem, sorted_problems
+from generator.load import load_campaigns
+from generator.model import Campaign
+from generator.validate import validate_campaigns
+
+
+def check_campaigns(campaigns_dir: Path, root: Path, tz: ZoneInfo) -> tuple[list[Campaign], list[Problem]]:
+    """Load and validate every campaign; return the valid ones and all problems, sorted."""
+    raws, problems = load_campaigns(campaigns_dir, root)
+    campaigns, found = validate_campaigns(raws, tz)
+    return campaigns, sorted_problems(problems + found)

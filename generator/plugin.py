@@ -1,0 +1,97 @@
+"""MkDocs glue: each event calls the generator's stages and hands their results to MkDocs."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from generator.config import PluginConfig, SettingsError, make_settings
+from generator.errors import ConsultationsError, Severity, format_text
+from generator.model import Campaign
+from generator.outputs import Output, generate_site
+from generator.pipeline import check_campaigns
+from generator.settings import Settings
+
+log = get_plugin_logger(__name__)
+
+
+class ConsultationsPlugin(BasePlugin[PluginConfig]):
+    """Generates consultation pages, feeds and exports from `campaigns/`."""
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.campaigns: list[Campaign] = []
+        self.pages: dict[str, Campaign] = {}
+        self.is_serve = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.settings = make_settings(self.config, config)
+        except SettingsError as exc:
+            raise PluginError(str(exc)) from None
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Validation runs here, before MkDocs cleans site_dir, so that bad input leaves the
+        # previously built site untouched.
+        assert self.settings is not None
+        settings = self.settings
+        campaigns, problems = check_campaigns(settings.campaigns_dir, settings.root, settings.timezone)
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        for problem in problems:
+            if problem.severity is Severity.WARNING:
+                log.warning(format_text(problem, settings.language))
+        if errors:
+            raise ConsultationsError(errors, settings.language)
+        self.campaigns = campaigns
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.settings is not None
+        self.pages = {}
+        by_page = {self.settings.campaign_path(c.slug) + "index.md": c for c in self.campaigns}
+        for output in generate_site(self.campaigns, self.settings):
+            file = _to_file(output, config)
+            existing = files.get_file_from_path(file.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            if output.path in by_page:
+                self.pages[file.src_uri] = by_page[output.path]
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        campaign = self.pages.get(page.file.src_uri)
+        if campaign is not None and self.settings is not None and self.settings.repo_url:
+            # The edit link of a generated page points at the campaign's own sources.
+            edit = self.settings.edit_uri or "edit/main/"
+            page.edit_url = f"{self.settings.repo_url}/{edit.strip('/')}/{campaign.source_dir}/campaign.yml"
+        return markdown
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        context["campaign"] = self.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+        context["consultations"] = self.settings  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        if self.settings is not None:
+            server.watch(str(self.settings.campaigns_dir))
+        return server
+
+
+def _to_file(output: Output, config: MkDocsConfig) -> File:
+    if output.source is not None:
+        return File.generated(config, output.path, abs_src_path=str(output.source))
+    return File.generated(config, output.path, content=output.content)

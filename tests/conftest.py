@@ -1,0 +1,102 @@
+"""Shared fixtures: a fixed "today", tiny campaign folders, and one build of the example site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator.errors import Problem
+from generator.pipeline import check_campaigns
+
+REPO = Path(__file__).resolve().parent.parent
+TZ = ZoneInfo("Europe/Warsaw")
+# The example content is written around this day: one consultation open, one upcoming,
+# two concluded, and one whose announcement is not public yet.
+TODAY = dt.date(2025, 9, 1)
+TODAY_EPOCH = "1756713600"  # 2025-09-01 10:00 in Warsaw
+
+VALID_YML = """\
+title: Program Wspierania Rodziny 2025–2027
+summary: Zbieramy uwagi do projektu programu.
+organizer: Miejski Ośrodek Pomocy Społecznej w Krakowie
+published: 2025-08-28
+opens: 2025-08-28
+closes: 2025-09-26
+respond:
+  - channel: email
+    value: dm@mops.krakow.pl
+"""
+
+
+def write_campaign(
+    root: Path,
+    yml: str = VALID_YML,
+    slug: str = "program-testowy",
+    index: str | None = "Treść ogłoszenia.\n",
+    files: dict[str, bytes | str] | None = None,
+) -> Path:
+    """Write one campaign folder under root/campaigns and return the folder."""
+    folder = root / "campaigns" / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "campaign.yml").write_text(textwrap.dedent(yml), encoding="utf-8")
+    if index is not None:
+        (folder / "index.md").write_text(index, encoding="utf-8")
+    for name, content in (files or {}).items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def check(tmp_path: Path) -> Callable[..., list[Problem]]:
+    """Write a campaign into a temporary site and return the problems `consult check` finds."""
+
+    def run(yml: str = VALID_YML, **kwargs: object) -> list[Problem]:
+        write_campaign(tmp_path, yml, **kwargs)  # type: ignore[arg-type]
+        _, problems = check_campaigns(tmp_path / "campaigns", tmp_path, TZ)
+        return problems
+
+    return run
+
+
+def build_site(source: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build` in a subprocess, the way users do, with a fixed "today"."""
+    full_env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(source / "mkdocs.yml"), "-d", str(site_dir), *extra],
+        cwd=source, env=full_env, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site built once for the whole session, as of TODAY."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = build_site(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's site sources (content, theme, campaigns, mkdocs.yml) to modify."""
+    target = tmp_path / "src"
+    target.mkdir()
+    for name in ("content", "theme", "campaigns"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target

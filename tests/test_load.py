@@ -1,0 +1,87 @@
+"""Reading YAML the way editors mean it, and finding campaign folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.load import load_campaigns, split_front_matter
+from generator.yamlsource import parse_yaml
+
+from .conftest import write_campaign
+
+
+def test_scalars_stay_text_so_times_and_words_survive() -> None:
+    doc, problems = parse_yaml(b"time: 16:00\nrange: 16:00-18:00\nword: no\nother: on\ndate: 2025-08-29\n", "x.yml")
+    assert problems == []
+    assert doc is not None
+    assert doc.data == {"time": "16:00", "range": "16:00-18:00", "word": "no", "other": "on", "date": "2025-08-29"}
+
+
+def test_positions_of_keys_and_list_items_are_one_based() -> None:
+    doc, _ = parse_yaml(b"title: A\nduty_hours:\n  - date: 2025-01-01\n    time: 9:00-10:00\n", "x.yml")
+    assert doc is not None
+    assert doc.positions[("title",)] == (1, 1)
+    assert doc.positions[("duty_hours", 0)] == (3, 5)
+    assert doc.positions[("duty_hours", 0, "time")] == (4, 5)
+    assert doc.position(("duty_hours", 0, "missing")) == (3, 5)
+
+
+def test_duplicate_keys_are_reported_with_both_lines() -> None:
+    doc, problems = parse_yaml(b"title: A\nsummary: B\ntitle: C\n", "c.yml")
+    assert [(p.code, p.line, p.params["first"]) for p in problems] == [("yaml_duplicate_key", 3, 1)]
+    assert doc is not None and doc.data["title"] == "A"
+
+
+def test_syntax_error_has_line_and_column() -> None:
+    doc, problems = parse_yaml(b"title: A\nsummary: [unclosed\n", "c.yml")
+    assert doc is None
+    assert problems[0].code == "yaml_syntax" and problems[0].line == 3
+
+
+def test_tab_indentation_is_named() -> None:
+    _, problems = parse_yaml(b"title: A\nrespond:\n\t- channel: email\n", "c.yml")
+    assert problems[0].code == "yaml_tab" and problems[0].line == 3
+
+
+def test_bom_is_accepted_and_bad_bytes_are_located() -> None:
+    doc, problems = parse_yaml("\ufefftitle: Zażółć\n".encode(), "c.yml")
+    assert problems == [] and doc is not None and doc.data == {"title": "Zażółć"}
+    _, problems = parse_yaml(b"title: A\nsummary: \xff\xfe\n", "c.yml")
+    assert [(p.code, p.line, p.column) for p in problems] == [("not_utf8", 2, 10)]
+
+
+def test_quoted_null_is_text_but_plain_empty_is_none() -> None:
+    doc, _ = parse_yaml(b'a: "null"\nb:\nc: ~\n', "c.yml")
+    assert doc is not None and doc.data == {"a": "null", "b": None, "c": None}
+
+
+def test_alias_bombs_are_refused() -> None:
+    bomb = b"a: &a [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n".encode()
+        for i in range(8)
+    )
+    doc, problems = parse_yaml(bomb, "c.yml")
+    assert doc is None and problems[0].code == "yaml_too_complex"
+
+
+def test_front_matter_is_split_and_lines_counted() -> None:
+    problems: list = []
+    src = split_front_matter("---\ntitle: T\ndate: 2025-09-02\n---\nBody\n", "a.md", problems)
+    assert problems == [] and src.body == "Body\n" and src.body_line == 5
+    assert src.meta is not None and src.meta.data == {"title": "T", "date": "2025-09-02"}
+
+
+def test_unclosed_front_matter_is_reported() -> None:
+    problems: list = []
+    split_front_matter("---\ntitle: T\nBody\n", "a.md", problems)
+    assert [p.code for p in problems] == ["front_matter_unclosed"]
+
+
+def test_load_reads_folders_in_order_and_skips_hidden(tmp_path: Path) -> None:
+    write_campaign(tmp_path, slug="b-druga")
+    write_campaign(tmp_path, slug="a-pierwsza")
+    (tmp_path / "campaigns" / ".git-keep").mkdir()
+    raws, problems = load_campaigns(tmp_path / "campaigns", tmp_path)
+    assert problems == []
+    assert [r.slug for r in raws] == ["a-pierwsza", "b-druga"]
+    assert raws[0].yml_rel == "campaigns/a-pierwsza/campaign.yml"
