@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator import urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.model import Campaign
@@ -84,6 +85,12 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         context["campaign"] = self.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         context["consultations"] = self.settings  # type: ignore[typeddict-unknown-key]
         return context
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Globals rather than page context, so that 404.html (not a page) gets them too.
+        if self.settings is not None:
+            env.globals["cx_head_links"] = urls.head_links(self.settings)
+        return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:

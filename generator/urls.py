@@ -1,0 +1,126 @@
+"""Where everything is published: one place for every site path, so links never drift.
+
+Feed paths are promises to subscribers (calendar clients cache per URL): never rename one.
+All functions return site paths relative to the site root, without a leading slash.
+"""
+
+from __future__ import annotations
+
+from generator.settings import Settings
+from generator.validate import slugify
+
+
+def category_slug(name: str) -> str:
+    """The URL segment of a category name: `pomoc społeczna` → `pomoc-spoleczna`."""
+    return slugify(name) or "inne"
+
+
+def campaign_page(settings: Settings, slug: str) -> str:
+    """A consultation's page."""
+    return f"{settings.url_prefix}/{slug}/"
+
+
+def list_page(settings: Settings) -> str:
+    """The list of all consultations (open, upcoming, closed)."""
+    return f"{settings.url_prefix}/"
+
+
+def archive_page(settings: Settings, year: int | None = None) -> str:
+    """The archive, or one year of it."""
+    return "archiwum/" if year is None else f"archiwum/{year}/"
+
+
+def category_page(settings: Settings, name: str) -> str:
+    """The page of one category."""
+    return f"kategorie/{category_slug(name)}/"
+
+
+def calendar_page(settings: Settings) -> str:
+    """The calendar page: coming duty hours and meetings, and how to subscribe."""
+    return f"{settings.calendar_prefix}/"
+
+
+def ics_all(settings: Settings) -> str:
+    """The site-wide calendar feed."""
+    return f"{settings.calendar_prefix}/wszystkie.ics"
+
+
+def ics_duty(settings: Settings) -> str:
+    """The calendar feed of duty hours only."""
+    return f"{settings.calendar_prefix}/dyzury.ics"
+
+
+def ics_campaign(settings: Settings, slug: str) -> str:
+    """The calendar feed of one consultation."""
+    return f"{settings.calendar_prefix}/konsultacje/{slug}.ics"
+
+
+def ics_category(settings: Settings, name: str) -> str:
+    """The calendar feed of one category."""
+    return f"{settings.calendar_prefix}/kategorie/{category_slug(name)}.ics"
+
+
+def ics_event(settings: Settings, slug: str, key: str) -> str:
+    """A single-event download."""
+    return f"{settings.calendar_prefix}/wydarzenia/{slug}/{key}.ics"
+
+
+def rss_new(settings: Settings) -> str:
+    """RSS 2.0 of new consultations."""
+    return f"{settings.feeds_prefix}/konsultacje.xml"
+
+
+def atom_new(settings: Settings) -> str:
+    """Atom of new consultations."""
+    return f"{settings.feeds_prefix}/konsultacje.atom"
+
+
+def rss_updates(settings: Settings) -> str:
+    """RSS 2.0 of every update (new consultations, announcements, reports, changes)."""
+    return f"{settings.feeds_prefix}/aktualnosci.xml"
+
+
+def atom_updates(settings: Settings) -> str:
+    """Atom of every update."""
+    return f"{settings.feeds_prefix}/aktualnosci.atom"
+
+
+def rss_category(settings: Settings, name: str) -> str:
+    """RSS 2.0 of one category."""
+    return f"{settings.feeds_prefix}/kategorie/{category_slug(name)}.xml"
+
+
+def atom_category(settings: Settings, name: str) -> str:
+    """Atom of one category."""
+    return f"{settings.feeds_prefix}/kategorie/{category_slug(name)}.atom"
+
+
+def json_export(settings: Settings) -> str:
+    """All published consultations as JSON."""
+    return "api/konsultacje.json"
+
+
+def schema(settings: Settings) -> str:
+    """The JSON Schema of campaign.yml."""
+    return "schema/campaign.schema.json"
+
+
+def statement_page(settings: Settings) -> str:
+    """The accessibility statement (deklaracja dostępności)."""
+    return "deklaracja-dostepnosci/"
+
+
+def webcal(settings: Settings, path: str) -> str:
+    """The webcal:// form of a feed URL, which makes calendar apps subscribe."""
+    url = settings.url(path)
+    return "webcal://" + url.split("://", 1)[1]
+
+
+def head_links(settings: Settings) -> list[dict[str, str]]:
+    """The site-wide feeds every page's <head> links with rel="alternate"."""
+    name = settings.site_name
+    return [
+        {"type": "application/rss+xml", "title": f"{name} – nowe konsultacje (RSS)", "href": settings.url(rss_new(settings))},
+        {"type": "application/atom+xml", "title": f"{name} – nowe konsultacje (Atom)", "href": settings.url(atom_new(settings))},
+        {"type": "text/calendar", "title": f"{name} – kalendarz dyżurów, spotkań i terminów", "href": settings.url(ics_all(settings))},
+    ]
