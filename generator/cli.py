@@ -14,16 +14,19 @@ import yaml
 
 from generator import __version__
 from generator.errors import (
+    Problem,
     format_github,
     format_json,
     format_text,
     has_errors,
+    sorted_problems,
     summary_line,
 )
 from generator.export import schema_bytes
 from generator.messages import render_message
 from generator.pipeline import check_campaigns
-from generator.settings import resolve_today
+from generator.settings import Organisation, resolve_today
+from generator.statement import read_statement
 from generator.validate import slugify
 
 
@@ -84,7 +87,7 @@ def read_site_options(root: Path) -> dict[str, Any]:
         options["language"] = str(theme["language"])
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("consultations"), dict):
-            for key in ("campaigns_dir", "timezone", "today"):
+            for key in ("campaigns_dir", "timezone", "today", "organisation", "accessibility_statement"):
                 if plugin["consultations"].get(key) is not None:
                     options[key] = plugin["consultations"][key]
     return options
@@ -107,6 +110,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"mkdocs.yml: timezone: unknown time zone '{options['timezone']}'", file=sys.stderr)
         return 1
     campaigns, problems = check_campaigns(root / str(options["campaigns_dir"]), root, tz)
+    if (root / "mkdocs.yml").is_file():
+        problems = sorted_problems(problems + _statement_problems(options, tz))
     if args.format == "json":
         print(format_json(problems, lang))
     elif args.format == "github":
@@ -120,6 +125,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
         else:
             print(render_message("ok", {"count": len(campaigns)}, lang)[0])
     return 1 if has_errors(problems, strict=args.strict) else 0
+
+
+def _statement_problems(options: dict[str, Any], tz: ZoneInfo) -> list[Problem]:
+    org = options.get("organisation")
+    known = {k: str(v) for k, v in (org.items() if isinstance(org, dict) else []) if k in Organisation.__dataclass_fields__}
+    override = None
+    if options.get("today"):
+        try:
+            override = dt.date.fromisoformat(str(options["today"]))
+        except ValueError:
+            override = None
+    today, _ = resolve_today(tz, override)
+    return read_statement(options.get("accessibility_statement"), Organisation(**known), today)[1]
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

@@ -19,6 +19,8 @@ from generator.model import Campaign
 from generator.outputs import Output, generate_site
 from generator.pipeline import check_campaigns
 from generator.settings import Settings
+from generator.statement import read_statement
+from generator.statement_page import statement_link
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +50,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         assert self.settings is not None
         settings = self.settings
         campaigns, problems = check_campaigns(settings.campaigns_dir, settings.root, settings.timezone)
+        if settings.extra.get("accessibility_statement"):
+            problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
         errors = [p for p in problems if p.severity is Severity.ERROR]
         for problem in problems:
             if problem.severity is Severity.WARNING:
@@ -60,6 +64,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         assert self.settings is not None
         self.pages = {}
         by_page = {self.settings.campaign_path(c.slug) + "index.md": c for c in self.campaigns}
+        statement = urls.statement_page(self.settings) + "index.md"
         for output in generate_site(self.campaigns, self.settings):
             file = _to_file(output, config)
             existing = files.get_file_from_path(file.src_uri)
@@ -67,6 +72,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 files.remove(existing)
             if output.path in by_page:
                 self.pages[file.src_uri] = by_page[output.path]
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            if output.path == statement:  # linked from every page's footer instead
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         return files
@@ -90,6 +97,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # Globals rather than page context, so that 404.html (not a page) gets them too.
         if self.settings is not None:
             env.globals["cx_head_links"] = urls.head_links(self.settings)
+            env.globals["cx_statement"] = statement_link(self.settings)
         return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
