@@ -15,6 +15,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator import urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
+from generator.html_fixes import fix_material_html
 from generator.model import Campaign
 from generator.outputs import Output, generate_site
 from generator.pipeline import check_campaigns
@@ -99,6 +100,14 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             env.globals["cx_head_links"] = urls.head_links(self.settings)
             env.globals["cx_statement"] = statement_link(self.settings)
         return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Material's markup has two HTML errors outside any template block; see html_fixes.
+        return fix_material_html(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The same repair for 404.html, which MkDocs renders as a static template, not a page.
+        return fix_material_html(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:
