@@ -158,7 +158,7 @@ def test_no_script_of_the_site_calls_trackers_or_cdns(pl_site: Served) -> None:
         hosts = {urlsplit(u).hostname for u in re.findall(r"https?://[^\s'\"`)]+", script.read_text(errors="replace"))}
         if hosts - {SITE_HOST, "www.w3.org"}:
             found[rel] = sorted(h or "" for h in hosts)
-    for site, path, file in _pages([pl_site]):
+    for _site, path, file in _pages([pl_site]):
         for script in _parse(file).iter("script"):
             hosts = {urlsplit(u).hostname for u in re.findall(r"https?://[^\s'\"`)]+", script.text or "")}
             if hosts - {SITE_HOST, "www.w3.org"}:
@@ -191,7 +191,7 @@ def outline_problems(levels: list[tuple[int, str]]) -> list[str]:
         problems.append(f"{len(ones)} h1 headings: {ones}")
     if levels and levels[0][0] != 1:
         problems.append(f"the first heading is h{levels[0][0]} ({levels[0][1]!r}), not h1")
-    for (before, _), (level, text) in zip(levels, levels[1:]):
+    for (before, _), (level, text) in zip(levels, levels[1:], strict=False):
         if level > before + 1:
             problems.append(f"h{before} is followed by h{level} ({text!r})")
     return problems
