@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -109,17 +110,30 @@ def _cmd_check(args: argparse.Namespace) -> int:
     campaigns, problems = check_campaigns(root / str(options["campaigns_dir"]), root, tz)
     if args.format == "json":
         print(format_json(problems, lang))
-    elif args.format == "github":
-        for problem in problems:
-            print(format_github(problem, lang))
     else:
+        prefix = _repo_prefix(root)
         for problem in problems:
-            print(format_text(problem, lang))
+            if args.format == "github":
+                print(format_github(problem, lang, prefix))
+            else:
+                print(format_text(problem, lang))
         if problems:
             print(summary_line(problems, lang))
         else:
             print(render_message("ok", {"count": len(campaigns)}, lang)[0])
     return 1 if has_errors(problems, strict=args.strict) else 0
+
+
+def _repo_prefix(root: Path) -> str:
+    """The site folder relative to the repository root, for GitHub's annotations ("" at the root)."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    candidates = [Path(workspace).resolve()] if workspace else []
+    candidates += [folder for folder in (root, *root.parents) if (folder / ".git").exists()][:1]
+    for top in candidates:
+        if root == top or top in root.parents:
+            rel = root.relative_to(top).as_posix()
+            return "" if rel == "." else rel
+    return ""
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

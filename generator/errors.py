@@ -66,18 +66,24 @@ def format_text(problem: Problem, lang: str = "pl") -> str:
     return text
 
 
-def format_github(problem: Problem, lang: str = "pl") -> str:
-    """Format one problem as a GitHub Actions workflow command (an annotation)."""
+def format_github(problem: Problem, lang: str = "pl", path_prefix: str = "") -> str:
+    """Format one problem as a GitHub Actions workflow command, shown as an annotation on its line.
+
+    Args:
+        path_prefix: the site folder relative to the repository root ("" when it is the root);
+            GitHub places annotations by the path from the repository root.
+    """
     what, fix = problem.message(lang)
     kind = "error" if problem.severity is Severity.ERROR else "warning"
-    props = [f"file={_gh_prop(problem.path)}"]
+    path = f"{path_prefix.strip('/')}/{problem.path}" if path_prefix.strip("/") else problem.path
+    props = [f"file={_gh_prop(path)}"]
     if problem.line is not None:
         props.append(f"line={problem.line}")
         if problem.column is not None:
             props.append(f"col={problem.column}")
-    if problem.field:
-        props.append(f"title={_gh_prop(problem.field)}")
-    body = what + (f" — {fix}" if fix else "")
+    props.append(f"title={_gh_prop(problem.field or 'consult check')}")
+    how = {"pl": "Jak poprawić", "en": "How to fix"}[_lang(lang)]
+    body = what + (f"\n{how}: {fix}" if fix else "")
     return f"::{kind} {','.join(props)}::{_gh_data(body)}"
 
 
@@ -132,12 +138,14 @@ def _lang(lang: str) -> str:
     return "en" if lang.startswith("en") else "pl"
 
 
-def _gh_prop(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
-
-
 def _gh_data(value: str) -> str:
+    # The escaping GitHub's runner undoes in a workflow command's message (as in actions/toolkit).
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(value: str) -> str:
+    # Property values also end at ',' and the message starts after '::', so those are escaped too.
+    return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 try:  # The error type MkDocs knows how to report without a traceback.

@@ -159,13 +159,21 @@ Time = Annotated[
         }
     ),
 ]
-Bool = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
+# The schemas below also admit what the loader accepts (yes/nie, a number written without spaces),
+# so that editors' tools do not mark valid files as wrong.
+Bool = Annotated[
+    bool,
+    PlainValidator(_bool),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["yes", "no", "tak", "nie", "on", "off"]}]}),
+]
 Url = Annotated[
     str, PlainValidator(_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})
 ]
 Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 Phone = Annotated[
-    str, PlainValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9 ()./-]{3,}$"})
+    str,
+    PlainValidator(_phone),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\+?[0-9 ()./-]{3,}$"}),
 ]
 EventId = Annotated[
     str, PlainValidator(_slug_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
