@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -102,6 +103,29 @@ def format_json(problems: Sequence[Problem], lang: str = "pl") -> str:
                 "code": problem.code,
                 "message": what,
                 "fix": fix,
+            }
+        )
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def format_gitlab(problems: Sequence[Problem], lang: str = "pl", path_prefix: str = "") -> str:
+    """Format problems as a GitLab Code Quality report, shown in the merge request."""
+    prefix = path_prefix.strip("/")
+    how = {"pl": "Jak poprawić", "en": "How to fix"}[_lang(lang)]
+    items = []
+    for problem in problems:
+        what, fix = problem.message(lang)
+        path = f"{prefix}/{problem.path}" if prefix else problem.path
+        # Without the line, so that the same problem keeps its identity when lines above it move.
+        identity = json.dumps([path, problem.code, problem.field, problem.params], sort_keys=True, default=str)
+        field_part = f"{problem.field}: " if problem.field else ""
+        items.append(
+            {
+                "description": f"{field_part}{what}" + (f" ({how}: {fix})" if fix else ""),
+                "check_name": problem.code,
+                "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+                "severity": "major" if problem.severity is Severity.ERROR else "minor",
+                "location": {"path": path, "lines": {"begin": problem.line or 1}},
             }
         )
     return json.dumps(items, ensure_ascii=False, indent=2)
