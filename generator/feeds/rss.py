@@ -55,9 +55,9 @@ def build_feeds(campaigns: Sequence[Campaign], settings: Settings) -> list[Outpu
 
 def feed_specs(campaigns: Sequence[Campaign], settings: Settings) -> list[FeedSpec]:
     """The site-wide feeds, then one per category (in slug order), with their items."""
-    # Callers pass published campaigns only; campaign_items checks again, so that a
-    # consultation with a future `published` can never leak into a feed.
-    ordered = sorted(campaigns, key=lambda c: c.slug)
+    # Callers pass published campaigns only; checked again here, so that a consultation with
+    # a future `published` can never leak into a feed, not even as a category's name.
+    ordered = sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
     items = [item for campaign in ordered for item in campaign_items(campaign, settings)]
     site = settings.site_name
     org = settings.organisation.name
