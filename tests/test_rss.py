@@ -50,27 +50,55 @@ FUTURE_SLUG = "program-przeciwdzialania-przemocy-domowej-2027-2030"
 
 def make_settings(**overrides: Any) -> Settings:
     values: dict[str, Any] = dict(
-        site_url="https://konsultacje.example.pl/", site_name="Konsultacje testowe", root=FIXTURES,
-        campaigns_dir=FIXTURES / "campaigns", today=TODAY, timezone=TZ,
+        site_url="https://konsultacje.example.pl/",
+        site_name="Konsultacje testowe",
+        root=FIXTURES,
+        campaigns_dir=FIXTURES / "campaigns",
+        today=TODAY,
+        timezone=TZ,
         build_time=dt.datetime(2025, 9, 1, 8, 0, tzinfo=dt.timezone.utc),
-        organisation=Organisation(name="Miejski Ośrodek Pomocy Społecznej w Krakowie", email="mops@mops.krakow.pl"),
+        organisation=Organisation(
+            name="Miejski Ośrodek Pomocy Społecznej w Krakowie", email="mops@mops.krakow.pl"
+        ),
     )
     values.update(overrides)
     return Settings(**values)
 
 
-def campaign(slug: str, published: str, opens: str | None = None, closes: str = "2025-12-31",
-             announcements: tuple[Announcement, ...] = (), **fields: Any) -> Campaign:
-    data = CampaignFile.model_validate({
-        "title": f"Konsultacje {slug}", "summary": "Krótki opis.", "organizer": "MOPS",
-        "published": published, "opens": opens or published, "closes": closes, **fields,
-    })
-    return Campaign(slug=slug, data=data, body="Treść.", source_dir=f"campaigns/{slug}", announcements=announcements)
+def campaign(
+    slug: str,
+    published: str,
+    opens: str | None = None,
+    closes: str = "2025-12-31",
+    announcements: tuple[Announcement, ...] = (),
+    **fields: Any,
+) -> Campaign:
+    data = CampaignFile.model_validate(
+        {
+            "title": f"Konsultacje {slug}",
+            "summary": "Krótki opis.",
+            "organizer": "MOPS",
+            "published": published,
+            "opens": opens or published,
+            "closes": closes,
+            **fields,
+        }
+    )
+    return Campaign(
+        slug=slug, data=data, body="Treść.", source_dir=f"campaigns/{slug}", announcements=announcements
+    )
 
 
-def announcement(slug: str, day: str, title: str = "Komunikat", body: str = "Treść komunikatu.") -> Announcement:
-    return Announcement(slug=slug, title=title, date=dt.date.fromisoformat(day), body=body,
-                        source=f"campaigns/x/announcements/{slug}.md")
+def announcement(
+    slug: str, day: str, title: str = "Komunikat", body: str = "Treść komunikatu."
+) -> Announcement:
+    return Announcement(
+        slug=slug,
+        title=title,
+        date=dt.date.fromisoformat(day),
+        body=body,
+        source=f"campaigns/x/announcements/{slug}.md",
+    )
 
 
 def by_path(outputs: list[Output]) -> dict[str, bytes]:
@@ -145,12 +173,19 @@ def check_rss(data: bytes, self_url: str, settings: Settings) -> list[dict[str, 
         # FEED-11: categories, each pointing at its category page.
         categories = item.findall("category")
         for category in categories:
-            assert category.text and (category.get("domain") or "").startswith(settings.site_url + "kategorie/")
-        items.append({
-            "guid": guid.text, "title": title, "link": href, "summary": html.unescape(description),
-            "published": _rfc822(item.findtext("pubDate") or "", settings.timezone),
-            "categories": [c.text for c in categories],
-        })
+            assert category.text and (category.get("domain") or "").startswith(
+                settings.site_url + "kategorie/"
+            )
+        items.append(
+            {
+                "guid": guid.text,
+                "title": title,
+                "link": href,
+                "summary": html.unescape(description),
+                "published": _rfc822(item.findtext("pubDate") or "", settings.timezone),
+                "categories": [c.text for c in categories],
+            }
+        )
     guids = [i["guid"] for i in items]
     assert len(set(guids)) == len(guids), "duplicate guid"  # FEED-07
     _check_order(items)  # FEED-09
@@ -186,11 +221,17 @@ def check_atom(data: bytes, self_url: str, settings: Settings) -> list[dict[str,
         updated = _rfc3339(entry.findtext(ATOM + "updated") or "")
         assert updated >= published
         assert TAG.match(entry.findtext(ATOM + "id") or "")
-        entries.append({
-            "guid": entry.findtext(ATOM + "id"), "title": entry.findtext(ATOM + "title"), "link": links[0],
-            "summary": summary.text, "published": published, "updated": updated,
-            "categories": [c.get("term") for c in entry.findall(ATOM + "category")],
-        })
+        entries.append(
+            {
+                "guid": entry.findtext(ATOM + "id"),
+                "title": entry.findtext(ATOM + "title"),
+                "link": links[0],
+                "summary": summary.text,
+                "published": published,
+                "updated": updated,
+                "categories": [c.get("term") for c in entry.findall(ATOM + "category")],
+            }
+        )
     ids = [e["guid"] for e in entries]
     assert len(set(ids)) == len(ids), "duplicate id"
     _check_order(entries)
@@ -201,7 +242,9 @@ def check_atom(data: bytes, self_url: str, settings: Settings) -> list[dict[str,
     return entries
 
 
-def check_pair(rss: bytes, atom: bytes, rss_url: str, atom_url: str, settings: Settings) -> list[dict[str, Any]]:
+def check_pair(
+    rss: bytes, atom: bytes, rss_url: str, atom_url: str, settings: Settings
+) -> list[dict[str, Any]]:
     """Both formats of one feed: each valid, and telling the same news."""
     items = check_rss(rss, rss_url, settings)
     entries = check_atom(atom, atom_url, settings)
@@ -209,8 +252,11 @@ def check_pair(rss: bytes, atom: bytes, rss_url: str, atom_url: str, settings: S
     assert [{k: i[k] for k in keys} for i in items] == [{k: e[k] for k in keys} for e in entries]
     rss_root, atom_root = etree.fromstring(rss), etree.fromstring(atom)
     assert email.utils.parsedate_to_datetime(rss_root.findtext("channel/lastBuildDate")) == _rfc3339(
-        atom_root.findtext(ATOM + "updated"))
-    assert rss_root.findtext("channel/link") == atom_root.xpath("string(atom:link[@rel='alternate']/@href)", namespaces=NS)
+        atom_root.findtext(ATOM + "updated")
+    )
+    assert rss_root.findtext("channel/link") == atom_root.xpath(
+        "string(atom:link[@rel='alternate']/@href)", namespaces=NS
+    )
     return entries
 
 
@@ -223,8 +269,10 @@ def _check_order(items: list[dict[str, Any]]) -> None:
 def check_all(files: dict[str, bytes], settings: Settings) -> dict[str, list[dict[str, Any]]]:
     """Check every feed pair; return entries by RSS path."""
     assert len(files) == 2 * len(feed_pairs(files))
-    return {rss: check_pair(files[rss], files[atom], settings.url(rss), settings.url(atom), settings)
-            for rss, atom in feed_pairs(files)}
+    return {
+        rss: check_pair(files[rss], files[atom], settings.url(rss), settings.url(atom), settings)
+        for rss, atom in feed_pairs(files)
+    }
 
 
 # ---------------------------------------------------------------- fixture campaigns
@@ -246,10 +294,16 @@ def test_fixture_feeds_meet_every_rule(fixture_feeds: dict[str, bytes]) -> None:
     settings = make_settings()
     entries = check_all(fixture_feeds, settings)
     assert set(fixture_feeds) == {
-        urls.rss_new(settings), urls.atom_new(settings), urls.rss_updates(settings), urls.atom_updates(settings),
-        "feeds/kategorie/pomoc-spoleczna.xml", "feeds/kategorie/pomoc-spoleczna.atom",
-        "feeds/kategorie/rodzina.xml", "feeds/kategorie/rodzina.atom",
-        "feeds/kategorie/strategie.xml", "feeds/kategorie/strategie.atom",
+        urls.rss_new(settings),
+        urls.atom_new(settings),
+        urls.rss_updates(settings),
+        urls.atom_updates(settings),
+        "feeds/kategorie/pomoc-spoleczna.xml",
+        "feeds/kategorie/pomoc-spoleczna.atom",
+        "feeds/kategorie/rodzina.xml",
+        "feeds/kategorie/rodzina.atom",
+        "feeds/kategorie/strategie.xml",
+        "feeds/kategorie/strategie.atom",
     }
     tag = "tag:konsultacje.example.pl,2025:konsultacja/"
     assert [e["guid"] for e in entries[urls.rss_updates(settings)]] == [
@@ -260,40 +314,59 @@ def test_fixture_feeds_meet_every_rule(fixture_feeds: dict[str, bytes]) -> None:
         tag + "program-zakonczony/raport",
         tag + "program-zakonczony",
     ]
-    assert [e["guid"] for e in entries[urls.rss_new(settings)]] == [tag + "program-otwarty", tag + "program-zakonczony"]
+    assert [e["guid"] for e in entries[urls.rss_new(settings)]] == [
+        tag + "program-otwarty",
+        tag + "program-zakonczony",
+    ]
     # Categories whose names differ only in case share one feed.
     assert [e["guid"] for e in entries["feeds/kategorie/pomoc-spoleczna.xml"]] == [
-        e["guid"] for e in entries[urls.rss_updates(settings)]]
+        e["guid"] for e in entries[urls.rss_updates(settings)]
+    ]
     assert [e["guid"] for e in entries["feeds/kategorie/strategie.xml"]] == [
-        tag + "program-zakonczony/raport", tag + "program-zakonczony"]
+        tag + "program-zakonczony/raport",
+        tag + "program-zakonczony",
+    ]
 
 
 def test_nothing_dated_after_today_is_in_any_feed(fixture_feeds: dict[str, bytes]) -> None:
     for path, data in fixture_feeds.items():
         text = data.decode()
-        for needle in ("program-przyszly", "Program tajny", "przyszlosc", "Komunikat z przyszłości",
-                       "2025-09-10", "2025-09-15", "nie może trafić"):
+        for needle in (
+            "program-przyszly",
+            "Program tajny",
+            "przyszlosc",
+            "Komunikat z przyszłości",
+            "2025-09-10",
+            "2025-09-15",
+            "nie może trafić",
+        ):
             assert needle not in text, (path, needle)
 
 
 def test_future_items_are_dropped_even_when_the_caller_passes_them() -> None:
     settings = make_settings()
     future = campaign("pozniej", "2025-09-02", categories=["inne"])
-    report_later = campaign("raport-pozniej", "2025-06-02", closes="2025-06-30",
-                            report={"published": "2025-09-02"},
-                            announcements=(announcement("pozniej", "2025-09-02"),),
-                            changes=[{"date": "2025-09-02", "summary": "Jutro."}])
+    report_later = campaign(
+        "raport-pozniej",
+        "2025-06-02",
+        closes="2025-06-30",
+        report={"published": "2025-09-02"},
+        announcements=(announcement("pozniej", "2025-09-02"),),
+        changes=[{"date": "2025-09-02", "summary": "Jutro."}],
+    )
     files = by_path(build_feeds([future, report_later], settings))
     entries = check_all(files, settings)
     assert "feeds/kategorie/inne.xml" not in files
     assert [e["guid"] for e in entries[urls.rss_updates(settings)]] == [
-        "tag:konsultacje.example.pl,2025:konsultacja/raport-pozniej"]
+        "tag:konsultacje.example.pl,2025:konsultacja/raport-pozniej"
+    ]
     # The consultation's own entry is not marked updated by facts of tomorrow either.
     assert entries[urls.rss_updates(settings)][0]["updated"] == dt.datetime(2025, 6, 2, 8, tzinfo=TZ)
 
 
-def test_special_characters_reach_readers_as_written(fixture_feeds: dict[str, bytes],
-                                                     fixture_campaigns: list[Campaign]) -> None:
+def test_special_characters_reach_readers_as_written(
+    fixture_feeds: dict[str, bytes], fixture_campaigns: list[Campaign]
+) -> None:
     settings = make_settings()
     open_one = next(c for c in fixture_campaigns if c.slug == "program-otwarty")
     title, summary = open_one.data.title, open_one.data.summary
@@ -310,20 +383,30 @@ def test_special_characters_reach_readers_as_written(fixture_feeds: dict[str, by
         shown = html.unescape(entry.summary) if entry.summary_detail.type == "text/html" else entry.summary
         assert shown.startswith(summary + " Uwagi można zgłaszać od 20.08.2025 do 30.09.2025.")
         assert [t.term for t in entry.tags] == ["Pomoc społeczna", "rodzina"]
-    report = next(e for e in feedparser.parse(fixture_feeds[urls.atom_updates(settings)]).entries
-                  if e.id.endswith("/raport"))
+    report = next(
+        e
+        for e in feedparser.parse(fixture_feeds[urls.atom_updates(settings)]).entries
+        if e.id.endswith("/raport")
+    )
     assert report.summary == "Wpłynęło 5 uwag <b>od 3 organizacji</b> & wszystkie rozpatrzono."
     assert report.link == settings.url("konsultacje/program-zakonczony/") + "#raport"
 
 
 def test_announcement_markdown_becomes_plain_text(fixture_feeds: dict[str, bytes]) -> None:
     settings = make_settings()
-    entry = next(e for e in feedparser.parse(fixture_feeds[urls.atom_updates(settings)]).entries
-                 if "/komunikat/" in e.id)
-    assert entry.title == ("Komunikat: Zaproszenie na spotkanie & dyżur <online> – Program „Rodzina & Dom” "
-                           "<2025> – zażółć gęślą jaźń \"cytat\" 'apostrof'")
-    assert entry.summary == ("Zapraszamy na spotkanie 3 września o 16:00. sala 210, „Józefińska 14” "
-                             "dyżur telefoniczny: 12 616 53 21 & online")
+    entry = next(
+        e
+        for e in feedparser.parse(fixture_feeds[urls.atom_updates(settings)]).entries
+        if "/komunikat/" in e.id
+    )
+    assert entry.title == (
+        "Komunikat: Zaproszenie na spotkanie & dyżur <online> – Program „Rodzina & Dom” "
+        "<2025> – zażółć gęślą jaźń \"cytat\" 'apostrof'"
+    )
+    assert entry.summary == (
+        "Zapraszamy na spotkanie 3 września o 16:00. sala 210, „Józefińska 14” "
+        "dyżur telefoniczny: 12 616 53 21 & online"
+    )
     assert entry.link == settings.url("konsultacje/program-otwarty/") + "#komunikat-2025-08-22-spotkanie"
 
 
@@ -336,8 +419,12 @@ def test_markdown_to_text_keeps_words_and_drops_markup() -> None:
 def test_long_summaries_are_cut_at_a_word() -> None:
     settings = make_settings()
     body = " ".join(["słowo"] * 200)
-    files = by_path(build_feeds([campaign("dlugi", "2025-08-01", announcements=(announcement("a", "2025-08-02", body=body),))],
-                                settings))
+    files = by_path(
+        build_feeds(
+            [campaign("dlugi", "2025-08-01", announcements=(announcement("a", "2025-08-02", body=body),))],
+            settings,
+        )
+    )
     summary = check_all(files, settings)[urls.rss_updates(settings)][0]["summary"]
     assert summary.endswith("słowo…") and len(summary) <= 400
 
@@ -349,7 +436,9 @@ def test_golden_files(fixture_feeds: dict[str, bytes]) -> None:
         for path, data in fixture_feeds.items():
             (expected_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (expected_dir / path).write_bytes(data)
-    expected = {p.relative_to(expected_dir).as_posix(): p.read_bytes() for p in expected_dir.rglob("*") if p.is_file()}
+    expected = {
+        p.relative_to(expected_dir).as_posix(): p.read_bytes() for p in expected_dir.rglob("*") if p.is_file()
+    }
     assert sorted(expected) == sorted(fixture_feeds)
     for path, data in fixture_feeds.items():
         assert data == expected[path], f"{path} differs; run UPDATE_GOLDEN=1 pytest and review the diff"
@@ -358,7 +447,9 @@ def test_golden_files(fixture_feeds: dict[str, bytes]) -> None:
 # ---------------------------------------------------------------- identity, dates, order, bounds
 
 
-def test_guids_do_not_change_when_titles_and_texts_change(tmp_path: Path, fixture_feeds: dict[str, bytes]) -> None:
+def test_guids_do_not_change_when_titles_and_texts_change(
+    tmp_path: Path, fixture_feeds: dict[str, bytes]
+) -> None:
     settings = make_settings()
     shutil.copytree(FIXTURES / "campaigns", tmp_path / "campaigns")
     folder = tmp_path / "campaigns" / "program-otwarty"
@@ -368,8 +459,12 @@ def test_guids_do_not_change_when_titles_and_texts_change(tmp_path: Path, fixtur
     yml = yml.replace("Przedłużono termin", "Poprawiono literówkę, przedłużono termin")
     (folder / "campaign.yml").write_text(yml, encoding="utf-8")
     note = folder / "announcements" / "2025-08-22-spotkanie.md"
-    note.write_text(note.read_text(encoding="utf-8").replace("Zaproszenie na spotkanie", "Zaproszenie")
-                    .replace("**Zapraszamy**", "Serdecznie zapraszamy"), encoding="utf-8")
+    note.write_text(
+        note.read_text(encoding="utf-8")
+        .replace("Zaproszenie na spotkanie", "Zaproszenie")
+        .replace("**Zapraszamy**", "Serdecznie zapraszamy"),
+        encoding="utf-8",
+    )
     campaigns, problems = check_campaigns(tmp_path / "campaigns", tmp_path, TZ)
     assert problems == []
     edited = by_path(build_feeds(campaigns, settings))
@@ -378,8 +473,10 @@ def test_guids_do_not_change_when_titles_and_texts_change(tmp_path: Path, fixtur
     for path in before:
         assert [(e["guid"], e["link"]) for e in after[path]] == [(e["guid"], e["link"]) for e in before[path]]
     # The edits did reach the feeds: every item of the edited consultation reads differently.
-    changed = [(b["title"], b["summary"]) != (a["title"], a["summary"])
-               for b, a in zip(before[urls.rss_updates(settings)], after[urls.rss_updates(settings)])]
+    changed = [
+        (b["title"], b["summary"]) != (a["title"], a["summary"])
+        for b, a in zip(before[urls.rss_updates(settings)], after[urls.rss_updates(settings)], strict=True)
+    ]
     assert changed == [True, True, True, True, False, False]
 
 
@@ -389,13 +486,22 @@ def test_guids_are_unique_and_tell_same_day_changes_apart() -> None:
     files = by_path(build_feeds([campaign("zmiany", "2025-08-01", changes=changes)], settings))
     guids = [e["guid"] for e in check_all(files, settings)[urls.rss_updates(settings)]]
     base = "tag:konsultacje.example.pl,2025:konsultacja/zmiany"
-    assert guids == [f"{base}/zmiana/2025-08-10", f"{base}/zmiana/2025-08-10-2", f"{base}/zmiana/2025-08-10-3", base]
+    assert guids == [
+        f"{base}/zmiana/2025-08-10",
+        f"{base}/zmiana/2025-08-10-2",
+        f"{base}/zmiana/2025-08-10-3",
+        base,
+    ]
 
 
 def test_newest_first_and_same_day_items_by_guid() -> None:
     settings = make_settings()
-    campaigns = [campaign("b-srodek", "2025-05-05"), campaign("c-najnowszy", "2025-08-30"),
-                 campaign("a-srodek", "2025-05-05"), campaign("d-najstarszy", "2024-12-31")]
+    campaigns = [
+        campaign("b-srodek", "2025-05-05"),
+        campaign("c-najnowszy", "2025-08-30"),
+        campaign("a-srodek", "2025-05-05"),
+        campaign("d-najstarszy", "2024-12-31"),
+    ]
     files = by_path(build_feeds(campaigns, settings))
     slugs = [e["link"].split("/")[-2] for e in check_all(files, settings)[urls.rss_new(settings)]]
     assert slugs == ["c-najnowszy", "a-srodek", "b-srodek", "d-najstarszy"]
@@ -419,37 +525,64 @@ def test_dates_are_in_the_sites_time_zone_with_the_right_weekday() -> None:
 
 def test_last_build_date_follows_the_newest_item_and_updates() -> None:
     settings = make_settings()
-    changed = campaign("zmieniony", "2025-03-03", updated="2025-04-04", changes=[{"date": "2025-05-05", "summary": "X"}])
+    changed = campaign(
+        "zmieniony", "2025-03-03", updated="2025-04-04", changes=[{"date": "2025-05-05", "summary": "X"}]
+    )
     files = by_path(build_feeds([changed, campaign("stary", "2025-02-02")], settings))
     entries = check_all(files, settings)
     new = entries[urls.rss_new(settings)]
     # The entry of an edited consultation says when it last changed (FEED-15), and so does the feed.
     assert new[0]["updated"] == dt.datetime(2025, 5, 5, 8, tzinfo=TZ)
-    assert "<lastBuildDate>Mon, 05 May 2025 08:00:00 +0200</lastBuildDate>" in files["feeds/konsultacje.xml"].decode()
+    assert (
+        "<lastBuildDate>Mon, 05 May 2025 08:00:00 +0200</lastBuildDate>"
+        in files["feeds/konsultacje.xml"].decode()
+    )
 
 
 def test_output_never_depends_on_the_clock() -> None:
     campaigns = [campaign("a", "2025-08-01", categories=["rodzina"]), campaign("b", "2025-02-01")]
     early = build_feeds(campaigns, make_settings(build_time=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)))
-    late = build_feeds(list(reversed(campaigns)), make_settings(build_time=dt.datetime(2099, 1, 1, tzinfo=dt.timezone.utc)))
+    late = build_feeds(
+        list(reversed(campaigns)), make_settings(build_time=dt.datetime(2099, 1, 1, tzinfo=dt.timezone.utc))
+    )
     assert early == late
     for output in early:
-        assert isinstance(output.content, bytes) and b"2099" not in output.content and b"2000" not in output.content
+        assert (
+            isinstance(output.content, bytes)
+            and b"2099" not in output.content
+            and b"2000" not in output.content
+        )
 
 
 def test_empty_site_has_valid_empty_feeds() -> None:
     settings = make_settings()
     files = by_path(build_feeds([], settings))
-    assert sorted(files) == sorted([urls.rss_new(settings), urls.atom_new(settings),
-                                    urls.rss_updates(settings), urls.atom_updates(settings)])
+    assert sorted(files) == sorted(
+        [
+            urls.rss_new(settings),
+            urls.atom_new(settings),
+            urls.rss_updates(settings),
+            urls.atom_updates(settings),
+        ]
+    )
     assert all(entries == [] for entries in check_all(files, settings).values())
-    assert "<lastBuildDate>Mon, 01 Sep 2025 08:00:00 +0200</lastBuildDate>" in files["feeds/konsultacje.xml"].decode()
+    assert (
+        "<lastBuildDate>Mon, 01 Sep 2025 08:00:00 +0200</lastBuildDate>"
+        in files["feeds/konsultacje.xml"].decode()
+    )
 
 
 def test_feeds_are_bounded_but_keep_every_open_consultation() -> None:
     settings = make_settings()
-    closed = [campaign(f"zamkniety-{n:02d}", (dt.date(2024, 1, 1) + dt.timedelta(days=n)).isoformat(),
-                       closes="2024-06-30", report={"published": "2024-07-01"}) for n in range(MAX_ITEMS + 5)]
+    closed = [
+        campaign(
+            f"zamkniety-{n:02d}",
+            (dt.date(2024, 1, 1) + dt.timedelta(days=n)).isoformat(),
+            closes="2024-06-30",
+            report={"published": "2024-07-01"},
+        )
+        for n in range(MAX_ITEMS + 5)
+    ]
     long_open = campaign("otwarty-od-dawna", "2023-01-01", closes="2025-12-31")
     upcoming = campaign("zapowiedziany", "2023-01-02", opens="2025-10-01", closes="2025-12-31")
     files = by_path(build_feeds([*closed, long_open, upcoming], settings))
@@ -457,14 +590,21 @@ def test_feeds_are_bounded_but_keep_every_open_consultation() -> None:
     for path in (urls.rss_new(settings), urls.rss_updates(settings)):
         links = [e["link"] for e in entries[path]]
         assert len(links) == MAX_ITEMS + 2
-        assert links[-2:] == [settings.url("konsultacje/zapowiedziany/"), settings.url("konsultacje/otwarty-od-dawna/")]
+        assert links[-2:] == [
+            settings.url("konsultacje/zapowiedziany/"),
+            settings.url("konsultacje/otwarty-od-dawna/"),
+        ]
     assert "zamkniety-00" not in files[urls.rss_new(settings)].decode()
 
 
 def test_feed_files_have_the_right_media_types(fixture_feeds: dict[str, bytes]) -> None:
     # FEED-16: static hosts pick the type from the extension.
     for path in fixture_feeds:
-        expected = ("application/xml", "text/xml", "application/rss+xml") if path.endswith(".xml") else ("application/atom+xml",)
+        expected = (
+            ("application/xml", "text/xml", "application/rss+xml")
+            if path.endswith(".xml")
+            else ("application/atom+xml",)
+        )
         assert mimetypes.guess_type(path)[0] in expected, path
 
 
@@ -474,8 +614,12 @@ def test_feed_files_have_the_right_media_types(fixture_feeds: dict[str, bytes]) 
 def _site_settings() -> Settings:
     site_url = re.search(r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     assert site_url is not None
-    return make_settings(site_url=site_url.group(1), root=REPO, campaigns_dir=REPO / "campaigns",
-                         organisation=Organisation(name="Miejski Ośrodek Pomocy Społecznej w Krakowie"))
+    return make_settings(
+        site_url=site_url.group(1),
+        root=REPO,
+        campaigns_dir=REPO / "campaigns",
+        organisation=Organisation(name="Miejski Ośrodek Pomocy Społecznej w Krakowie"),
+    )
 
 
 def _feed_files(site: Path) -> dict[str, bytes]:
@@ -488,13 +632,22 @@ def test_every_example_feed_meets_every_rule(example_site: Path) -> None:
     files = _feed_files(example_site)
     campaigns, _ = check_campaigns(REPO / "campaigns", REPO, TZ)
     public = [c for c in campaigns if c.is_published(TODAY)]
-    expected = {urls.rss_new(settings), urls.atom_new(settings), urls.rss_updates(settings), urls.atom_updates(settings)}
+    expected = {
+        urls.rss_new(settings),
+        urls.atom_new(settings),
+        urls.rss_updates(settings),
+        urls.atom_updates(settings),
+    }
     for name in {n for c in public for n in c.data.categories}:
         expected |= {urls.rss_category(settings, name), urls.atom_category(settings, name)}
     assert set(files) == expected
     entries = check_all(files, settings)
     # FEED-10: every open or upcoming consultation is announced in the new-consultations feed.
-    live = {settings.url(urls.campaign_page(settings, c.slug)) for c in public if c.status(TODAY).value in ("open", "upcoming")}
+    live = {
+        settings.url(urls.campaign_page(settings, c.slug))
+        for c in public
+        if c.status(TODAY).value in ("open", "upcoming")
+    }
     assert live and live <= {e["link"] for e in entries[urls.rss_new(settings)]}
     assert len(entries[urls.rss_new(settings)]) == len(public)
 
@@ -511,7 +664,9 @@ def test_not_yet_published_consultation_is_in_no_example_feed(example_site: Path
 def test_example_guids_match_the_committed_snapshot(example_site: Path) -> None:
     # FEED-7: a guid, once published, never changes. New items may appear; none may change.
     snapshot = FIXTURES / "example-guids.txt"
-    current = sorted({e.id for data in _feed_files(example_site).values() for e in feedparser.parse(data).entries})
+    current = sorted(
+        {e.id for data in _feed_files(example_site).values() for e in feedparser.parse(data).entries}
+    )
     if UPDATE_GOLDEN:
         snapshot.write_text("\n".join(current) + "\n", encoding="utf-8")
     committed = snapshot.read_text(encoding="utf-8").split()
@@ -530,8 +685,9 @@ def test_feed_readers_find_the_feeds_from_every_page(example_site: Path) -> None
         assert found.get("application/atom+xml") == settings.url(urls.atom_new(settings)), page
     for kind, version in (("application/rss+xml", "rss20"), ("application/atom+xml", "atom10")):
         href = lxml.html.fromstring((example_site / "index.html").read_bytes()).xpath(
-            f"//head/link[@rel='alternate' and @type='{kind}']/@href")[0]
-        target = example_site / href[len(settings.site_url):]
+            f"//head/link[@rel='alternate' and @type='{kind}']/@href"
+        )[0]
+        target = example_site / href[len(settings.site_url) :]
         assert target.is_file(), href
         assert feedparser.parse(target.read_bytes()).version == version
 

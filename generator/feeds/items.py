@@ -80,18 +80,31 @@ def campaign_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
     for announcement in campaign.announcements:
         if announcement.date <= today:
             stem = PurePosixPath(announcement.source).stem or announcement.slug
-            items.append(_item(
-                campaign, settings, Kind.ANNOUNCEMENT, f"komunikat/{quote(stem, safe='')}",
-                f"Komunikat: {announcement.title} – {data.title}",
-                settings.url(urls.announcement_link(settings, campaign.slug, announcement.slug)),
-                markdown_to_text(announcement.body), announcement.date,
-            ))
+            items.append(
+                _item(
+                    campaign,
+                    settings,
+                    Kind.ANNOUNCEMENT,
+                    f"komunikat/{quote(stem, safe='')}",
+                    f"Komunikat: {announcement.title} – {data.title}",
+                    settings.url(urls.announcement_link(settings, campaign.slug, announcement.slug)),
+                    markdown_to_text(announcement.body),
+                    announcement.date,
+                )
+            )
     if data.report is not None and data.report.published <= today:
-        items.append(_item(
-            campaign, settings, Kind.REPORT, "raport", f"Raport z konsultacji: {data.title}",
-            settings.url(urls.report_link(settings, campaign.slug)),
-            data.report.summary or "Opublikowaliśmy raport z wyników konsultacji.", data.report.published,
-        ))
+        items.append(
+            _item(
+                campaign,
+                settings,
+                Kind.REPORT,
+                "raport",
+                f"Raport z konsultacji: {data.title}",
+                settings.url(urls.report_link(settings, campaign.slug)),
+                data.report.summary or "Opublikowaliśmy raport z wyników konsultacji.",
+                data.report.published,
+            )
+        )
     per_day: dict[dt.date, int] = {}
     for change in data.changes:
         # Changes are told apart by day and by their order within the day in campaign.yml,
@@ -100,43 +113,89 @@ def campaign_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
         if change.date <= today:
             count = per_day[change.date]
             key = f"zmiana/{change.date.isoformat()}" + (f"-{count}" if count > 1 else "")
-            items.append(_item(
-                campaign, settings, Kind.CHANGE, key, f"Zmiana: {data.title}",
-                settings.url(urls.changes_link(settings, campaign.slug)), change.summary, change.date,
-            ))
+            items.append(
+                _item(
+                    campaign,
+                    settings,
+                    Kind.CHANGE,
+                    key,
+                    f"Zmiana: {data.title}",
+                    settings.url(urls.changes_link(settings, campaign.slug)),
+                    change.summary,
+                    change.date,
+                )
+            )
     return items
 
 
 def _new_item(campaign: Campaign, settings: Settings) -> FeedItem:
     data = campaign.data
-    summary = f"{_plain(data.summary)} Uwagi można zgłaszać od {data.opens:%d.%m.%Y} do {data.closes:%d.%m.%Y}."
-    item = _item(campaign, settings, Kind.NEW, "", data.title,
-                 settings.url(urls.campaign_page(settings, campaign.slug)), summary, data.published)
+    summary = (
+        f"{_plain(data.summary)} Uwagi można zgłaszać od {data.opens:%d.%m.%Y} do {data.closes:%d.%m.%Y}."
+    )
+    item = _item(
+        campaign,
+        settings,
+        Kind.NEW,
+        "",
+        data.title,
+        settings.url(urls.campaign_page(settings, campaign.slug)),
+        summary,
+        data.published,
+    )
     # Readers that honour Atom <updated> learn that the consultation changed since it was announced.
     return _replace_updated(item, at_day(_last_change(campaign, settings.today), settings))
 
 
 def _last_change(campaign: Campaign, today: dt.date) -> dt.date:
     data = campaign.data
-    days = [data.published, data.updated, *(c.date for c in data.changes),
-            *(a.date for a in campaign.announcements), data.report.published if data.report else None]
+    days = [
+        data.published,
+        data.updated,
+        *(c.date for c in data.changes),
+        *(a.date for a in campaign.announcements),
+        data.report.published if data.report else None,
+    ]
     return max(d for d in days if d is not None and data.published <= d <= today)
 
 
-def _item(campaign: Campaign, settings: Settings, kind: Kind, key: str, title: str, link: str,
-          summary: str, day: dt.date) -> FeedItem:
+def _item(
+    campaign: Campaign,
+    settings: Settings,
+    kind: Kind,
+    key: str,
+    title: str,
+    link: str,
+    summary: str,
+    day: dt.date,
+) -> FeedItem:
     specific = f"konsultacja/{campaign.slug}" + (f"/{key}" if key else "")
     moment = at_day(day, settings)
     return FeedItem(
-        guid=tag_uri(settings, specific), kind=kind, campaign=campaign, title=_plain(title), link=link,
-        summary=_shorten(_plain(summary)), published=moment, updated=moment,
+        guid=tag_uri(settings, specific),
+        kind=kind,
+        campaign=campaign,
+        title=_plain(title),
+        link=link,
+        summary=_shorten(_plain(summary)),
+        published=moment,
+        updated=moment,
         categories=tuple(campaign.data.categories),
     )
 
 
 def _replace_updated(item: FeedItem, updated: dt.datetime) -> FeedItem:
-    return FeedItem(item.guid, item.kind, item.campaign, item.title, item.link, item.summary,
-                    item.published, max(updated, item.published), item.categories)
+    return FeedItem(
+        item.guid,
+        item.kind,
+        item.campaign,
+        item.title,
+        item.link,
+        item.summary,
+        item.published,
+        max(updated, item.published),
+        item.categories,
+    )
 
 
 def newest_first(items: Iterable[FeedItem]) -> list[FeedItem]:
@@ -150,7 +209,8 @@ def bounded(items: Sequence[FeedItem], settings: Settings) -> list[FeedItem]:
     ordered = newest_first(items)
     live = {Status.OPEN, Status.UPCOMING}
     return [
-        item for index, item in enumerate(ordered)
+        item
+        for index, item in enumerate(ordered)
         if index < MAX_ITEMS or (item.kind is Kind.NEW and item.campaign.status(settings.today) in live)
     ]
 
@@ -165,8 +225,32 @@ def markdown_to_text(text: str) -> str:
 
 
 class _TextCollector(HTMLParser):
-    _BREAKS = frozenset({"p", "br", "li", "tr", "td", "th", "div", "blockquote", "pre", "table",
-                         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "hr"})
+    _BREAKS = frozenset(
+        {
+            "p",
+            "br",
+            "li",
+            "tr",
+            "td",
+            "th",
+            "div",
+            "blockquote",
+            "pre",
+            "table",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "hr",
+        }
+    )
     _SKIP = frozenset({"script", "style"})
 
     def __init__(self) -> None:

@@ -63,13 +63,24 @@ def feed_specs(campaigns: Sequence[Campaign], settings: Settings) -> list[FeedSp
     org = settings.organisation.name
     listing = settings.url(urls.list_page(settings))
     specs = [
-        FeedSpec("nowe-konsultacje", f"{site} – nowe konsultacje",
-                 f"Nowe konsultacje społeczne ogłaszane przez: {org}.", listing,
-                 urls.rss_new(settings), urls.atom_new(settings),
-                 tuple(bounded([i for i in items if i.kind is Kind.NEW], settings))),
-        FeedSpec("aktualnosci", f"{site} – aktualności",
-                 f"Nowe konsultacje, komunikaty, zmiany terminów i spotkań oraz raporty: {org}.", listing,
-                 urls.rss_updates(settings), urls.atom_updates(settings), tuple(bounded(items, settings))),
+        FeedSpec(
+            "nowe-konsultacje",
+            f"{site} – nowe konsultacje",
+            f"Nowe konsultacje społeczne ogłaszane przez: {org}.",
+            listing,
+            urls.rss_new(settings),
+            urls.atom_new(settings),
+            tuple(bounded([i for i in items if i.kind is Kind.NEW], settings)),
+        ),
+        FeedSpec(
+            "aktualnosci",
+            f"{site} – aktualności",
+            f"Nowe konsultacje, komunikaty, zmiany terminów i spotkań oraz raporty: {org}.",
+            listing,
+            urls.rss_updates(settings),
+            urls.atom_updates(settings),
+            tuple(bounded(items, settings)),
+        ),
     ]
     names: dict[str, str] = {}  # slug -> displayed name; names differing only in case share a feed
     for campaign in ordered:
@@ -77,13 +88,17 @@ def feed_specs(campaigns: Sequence[Campaign], settings: Settings) -> list[FeedSp
             names.setdefault(urls.category_slug(name), name)
     for slug, name in sorted(names.items()):
         chosen = [i for i in items if slug in {urls.category_slug(c) for c in i.categories}]
-        specs.append(FeedSpec(
-            f"kategoria/{slug}", f"{site} – kategoria: {name}",
-            f"Konsultacje z kategorii „{name}”: nowe, komunikaty, zmiany i raporty.",
-            settings.url(urls.category_page(settings, name)),
-            urls.rss_category(settings, name), urls.atom_category(settings, name),
-            tuple(bounded(chosen, settings)),
-        ))
+        specs.append(
+            FeedSpec(
+                f"kategoria/{slug}",
+                f"{site} – kategoria: {name}",
+                f"Konsultacje z kategorii „{name}”: nowe, komunikaty, zmiany i raporty.",
+                settings.url(urls.category_page(settings, name)),
+                urls.rss_category(settings, name),
+                urls.atom_category(settings, name),
+                tuple(bounded(chosen, settings)),
+            )
+        )
     return specs
 
 
@@ -111,8 +126,13 @@ def render_atom(spec: FeedSpec, settings: Settings) -> bytes:
     """The Atom (RFC 4287) document of one feed."""
     fg = _channel(spec, settings)
     fg.id(tag_uri(settings, f"feed/{spec.key}"))
-    fg.author({"name": settings.organisation.name, "uri": settings.site_url,
-               **({"email": settings.organisation.email} if settings.organisation.email else {})})
+    fg.author(
+        {
+            "name": settings.organisation.name,
+            "uri": settings.site_url,
+            **({"email": settings.organisation.email} if settings.organisation.email else {}),
+        }
+    )
     fg.link(href=settings.url(spec.atom_path), rel="self", type="application/atom+xml")
     fg.link(href=spec.page, rel="alternate", type="text/html")
     for item in spec.items:
