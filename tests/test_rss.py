@@ -24,7 +24,8 @@ import pytest
 from lxml import etree
 
 from generator import urls
-from generator.feeds.items import MAX_ITEMS, markdown_to_text
+from generator.feeds.items import MAX_ITEMS
+from generator.feeds.plaintext import SUMMARY_LENGTH, markdown_to_text
 from generator.feeds.rss import build_feeds
 from generator.model import Announcement, Campaign, CampaignFile
 from generator.outputs import Output
@@ -426,7 +427,7 @@ def test_long_summaries_are_cut_at_a_word() -> None:
         )
     )
     summary = check_all(files, settings)[urls.rss_updates(settings)][0]["summary"]
-    assert summary.endswith("słowo…") and len(summary) <= 400
+    assert summary.endswith("słowo…") and len(summary) <= SUMMARY_LENGTH
 
 
 def test_golden_files(fixture_feeds: dict[str, bytes]) -> None:

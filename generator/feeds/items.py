@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-import markdown
-
 from generator import urls
+from generator.feeds.plaintext import markdown_to_text, plain, shorten
 from generator.model import Campaign, Status
 from generator.settings import Settings
 
@@ -32,8 +29,6 @@ DAY_TIME = dt.time(8, 0)
 TAG_DATE = "2025"
 # A feed carries this many newest items, plus every consultation still open or upcoming.
 MAX_ITEMS = 50
-# Summaries longer than this are cut at a word and end with "…".
-SUMMARY_LENGTH = 400
 
 
 class Kind(str, enum.Enum):
@@ -72,79 +67,25 @@ def at_day(day: dt.date, settings: Settings) -> dt.datetime:
 
 def campaign_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
     """Every item of one consultation dated today or earlier (none before it is published)."""
-    today = settings.today
-    if not campaign.is_published(today):
+    if not campaign.is_published(settings.today):
         return []
-    data = campaign.data
     items = [_new_item(campaign, settings)]
-    for announcement in campaign.announcements:
-        if announcement.date <= today:
-            stem = PurePosixPath(announcement.source).stem or announcement.slug
-            items.append(
-                _item(
-                    campaign,
-                    settings,
-                    Kind.ANNOUNCEMENT,
-                    f"komunikat/{quote(stem, safe='')}",
-                    f"Komunikat: {announcement.title} – {data.title}",
-                    settings.url(urls.announcement_link(settings, campaign.slug, announcement.slug)),
-                    markdown_to_text(announcement.body),
-                    announcement.date,
-                )
-            )
-    if data.report is not None and data.report.published <= today:
-        items.append(
-            _item(
-                campaign,
-                settings,
-                Kind.REPORT,
-                "raport",
-                f"Raport z konsultacji: {data.title}",
-                settings.url(urls.report_link(settings, campaign.slug)),
-                data.report.summary or "Opublikowaliśmy raport z wyników konsultacji.",
-                data.report.published,
-            )
-        )
-    per_day: dict[dt.date, int] = {}
-    for change in data.changes:
-        # Changes are told apart by day and by their order within the day in campaign.yml,
-        # never by text, so that correcting a typo does not announce the change again.
-        per_day[change.date] = per_day.get(change.date, 0) + 1
-        if change.date <= today:
-            count = per_day[change.date]
-            key = f"zmiana/{change.date.isoformat()}" + (f"-{count}" if count > 1 else "")
-            items.append(
-                _item(
-                    campaign,
-                    settings,
-                    Kind.CHANGE,
-                    key,
-                    f"Zmiana: {data.title}",
-                    settings.url(urls.changes_link(settings, campaign.slug)),
-                    change.summary,
-                    change.date,
-                )
-            )
-    return items
+    items += _announcement_items(campaign, settings)
+    items += _report_items(campaign, settings)
+    items += _change_items(campaign, settings)
+    return [item for item in items if item.published.date() <= settings.today]
 
 
 def _new_item(campaign: Campaign, settings: Settings) -> FeedItem:
     data = campaign.data
-    summary = (
-        f"{_plain(data.summary)} Uwagi można zgłaszać od {data.opens:%d.%m.%Y} do {data.closes:%d.%m.%Y}."
-    )
+    dates = f"Uwagi można zgłaszać od {data.opens:%d.%m.%Y} do {data.closes:%d.%m.%Y}."
+    page = settings.url(urls.campaign_page(settings, campaign.slug))
     item = _item(
-        campaign,
-        settings,
-        Kind.NEW,
-        "",
-        data.title,
-        settings.url(urls.campaign_page(settings, campaign.slug)),
-        summary,
-        data.published,
+        campaign, settings, Kind.NEW, "", data.title, page, f"{plain(data.summary)} {dates}", data.published
     )
     # Readers that honour Atom <updated> learn that the consultation changed since it was announced.
-    return _replace_updated(item, at_day(_last_change(campaign, settings.today), settings))
+    last = at_day(_last_change(campaign, settings.today), settings)
+    return replace(item, updated=max(last, item.published))
 
 
 def _last_change(campaign: Campaign, today: dt.date) -> dt.date:
@@ -159,6 +100,53 @@ def _last_change(campaign: Campaign, today: dt.date) -> dt.date:
     return max(d for d in days if d is not None and data.published <= d <= today)
 
 
+def _announcement_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
+    items = []
+    for note in campaign.announcements:
+        # Keyed by file name, which is unique in the folder (two names may share a slug).
+        stem = PurePosixPath(note.source).stem or note.slug
+        link = settings.url(urls.announcement_link(settings, campaign.slug, note.slug))
+        title = f"Komunikat: {note.title} – {campaign.data.title}"
+        key = f"komunikat/{quote(stem, safe='')}"
+        items.append(
+            _item(
+                campaign,
+                settings,
+                Kind.ANNOUNCEMENT,
+                key,
+                title,
+                link,
+                markdown_to_text(note.body),
+                note.date,
+            )
+        )
+    return items
+
+
+def _report_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
+    report = campaign.data.report
+    if report is None:
+        return []
+    title = f"Raport z konsultacji: {campaign.data.title}"
+    summary = report.summary or "Opublikowaliśmy raport z wyników konsultacji."
+    link = settings.url(urls.report_link(settings, campaign.slug))
+    return [_item(campaign, settings, Kind.REPORT, "raport", title, link, summary, report.published)]
+
+
+def _change_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
+    items = []
+    per_day: dict[dt.date, int] = {}
+    link = settings.url(urls.changes_link(settings, campaign.slug))
+    for change in campaign.data.changes:
+        # Told apart by day and by order within the day in campaign.yml, never by text, so
+        # that correcting a typo does not announce the change again.
+        per_day[change.date] = count = per_day.get(change.date, 0) + 1
+        key = f"zmiana/{change.date.isoformat()}" + (f"-{count}" if count > 1 else "")
+        title = f"Zmiana: {campaign.data.title}"
+        items.append(_item(campaign, settings, Kind.CHANGE, key, title, link, change.summary, change.date))
+    return items
+
+
 def _item(
     campaign: Campaign,
     settings: Settings,
@@ -169,32 +157,17 @@ def _item(
     summary: str,
     day: dt.date,
 ) -> FeedItem:
-    specific = f"konsultacja/{campaign.slug}" + (f"/{key}" if key else "")
     moment = at_day(day, settings)
     return FeedItem(
-        guid=tag_uri(settings, specific),
+        guid=tag_uri(settings, f"konsultacja/{campaign.slug}" + (f"/{key}" if key else "")),
         kind=kind,
         campaign=campaign,
-        title=_plain(title),
+        title=plain(title),
         link=link,
-        summary=_shorten(_plain(summary)),
+        summary=shorten(plain(summary)),
         published=moment,
         updated=moment,
         categories=tuple(campaign.data.categories),
-    )
-
-
-def _replace_updated(item: FeedItem, updated: dt.datetime) -> FeedItem:
-    return FeedItem(
-        item.guid,
-        item.kind,
-        item.campaign,
-        item.title,
-        item.link,
-        item.summary,
-        item.published,
-        max(updated, item.published),
-        item.categories,
     )
 
 
@@ -213,83 +186,3 @@ def bounded(items: Sequence[FeedItem], settings: Settings) -> list[FeedItem]:
         for index, item in enumerate(ordered)
         if index < MAX_ITEMS or (item.kind is Kind.NEW and item.campaign.status(settings.today) in live)
     ]
-
-
-def markdown_to_text(text: str) -> str:
-    """Plain text of a Markdown announcement: the words a reader would read, no markup."""
-    html = markdown.markdown(text, extensions=["tables", "attr_list"])
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    return _plain("".join(collector.parts))
-
-
-class _TextCollector(HTMLParser):
-    _BREAKS = frozenset(
-        {
-            "p",
-            "br",
-            "li",
-            "tr",
-            "td",
-            "th",
-            "div",
-            "blockquote",
-            "pre",
-            "table",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "ul",
-            "ol",
-            "dl",
-            "dt",
-            "dd",
-            "hr",
-        }
-    )
-    _SKIP = frozenset({"script", "style"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BREAKS:
-            self.parts.append(" ")
-        elif tag == "img":
-            self.parts.append(dict(attrs).get("alt") or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self._BREAKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
-_SPACE = re.compile(r"\s+")
-# Characters XML 1.0 forbids; an editor's stray control character must not break the feed.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _plain(text: str) -> str:
-    return _SPACE.sub(" ", _NOT_XML.sub("", text)).strip()
-
-
-def _shorten(text: str) -> str:
-    if len(text) <= SUMMARY_LENGTH:
-        return text
-    cut = text[: SUMMARY_LENGTH - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:–-") + "…"

@@ -59,39 +59,41 @@ def feed_specs(campaigns: Sequence[Campaign], settings: Settings) -> list[FeedSp
     # a future `published` can never leak into a feed, not even as a category's name.
     ordered = sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
     items = [item for campaign in ordered for item in campaign_items(campaign, settings)]
-    site = settings.site_name
-    org = settings.organisation.name
+    site, org = settings.site_name, settings.organisation.name
     listing = settings.url(urls.list_page(settings))
-    specs = [
-        FeedSpec(
-            "nowe-konsultacje",
-            f"{site} – nowe konsultacje",
-            f"Nowe konsultacje społeczne ogłaszane przez: {org}.",
-            listing,
-            urls.rss_new(settings),
-            urls.atom_new(settings),
-            tuple(bounded([i for i in items if i.kind is Kind.NEW], settings)),
-        ),
-        FeedSpec(
-            "aktualnosci",
-            f"{site} – aktualności",
-            f"Nowe konsultacje, komunikaty, zmiany terminów i spotkań oraz raporty: {org}.",
-            listing,
-            urls.rss_updates(settings),
-            urls.atom_updates(settings),
-            tuple(bounded(items, settings)),
-        ),
-    ]
+    new = FeedSpec(
+        "nowe-konsultacje",
+        f"{site} – nowe konsultacje",
+        f"Nowe konsultacje społeczne ogłaszane przez: {org}.",
+        listing,
+        urls.rss_new(settings),
+        urls.atom_new(settings),
+        tuple(bounded([i for i in items if i.kind is Kind.NEW], settings)),
+    )
+    updates = FeedSpec(
+        "aktualnosci",
+        f"{site} – aktualności",
+        f"Nowe konsultacje, komunikaty, zmiany terminów i spotkań oraz raporty: {org}.",
+        listing,
+        urls.rss_updates(settings),
+        urls.atom_updates(settings),
+        tuple(bounded(items, settings)),
+    )
+    return [new, updates, *_category_specs(ordered, items, settings)]
+
+
+def _category_specs(campaigns: list[Campaign], items: list[FeedItem], settings: Settings) -> list[FeedSpec]:
     names: dict[str, str] = {}  # slug -> displayed name; names differing only in case share a feed
-    for campaign in ordered:
+    for campaign in campaigns:
         for name in campaign.data.categories:
             names.setdefault(urls.category_slug(name), name)
+    specs = []
     for slug, name in sorted(names.items()):
         chosen = [i for i in items if slug in {urls.category_slug(c) for c in i.categories}]
         specs.append(
             FeedSpec(
                 f"kategoria/{slug}",
-                f"{site} – kategoria: {name}",
+                f"{settings.site_name} – kategoria: {name}",
                 f"Konsultacje z kategorii „{name}”: nowe, komunikaty, zmiany i raporty.",
                 settings.url(urls.category_page(settings, name)),
                 urls.rss_category(settings, name),
