@@ -244,12 +244,12 @@ def main() -> None:
         try:
             ours, texts = make_our_site(base, n)
             bare = make_bare_site(base, texts)
-            ours_t, ours_m = median_of(args.runs, lambda: timed_build(ours))
-            bare_t, bare_m = median_of(args.runs, lambda: timed_build(bare))
+            ours_t, ours_m = median_of(args.runs, lambda ours=ours: timed_build(ours))
+            bare_t, bare_m = median_of(args.runs, lambda bare=bare: timed_build(bare))
             line = f"{n:>6} {ours_t:>8.1f} {bare_t:>8.1f} {ours_t / bare_t:>6.2f} {ours_m:>9.0f} {bare_m:>9.0f}"
             if args.blog:
                 blog = make_blog_site(base, texts)
-                blog_t, _ = median_of(1, lambda: timed_build(blog))
+                blog_t, _ = median_of(1, lambda blog=blog: timed_build(blog))
                 line += f" {blog_t:>8.1f} {blog_t / ours_t:>9.1f}"
             print(line, flush=True)
             stages = stage_times(ours)

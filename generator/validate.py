@@ -6,8 +6,8 @@ import datetime as dt
 import difflib
 import functools
 import os
-import stat
 import re
+import stat
 import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Any
