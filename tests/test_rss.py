@@ -21,11 +21,13 @@ from zoneinfo import ZoneInfo
 import feedparser
 import lxml.html
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from generator import urls
 from generator.feeds.items import MAX_ITEMS
-from generator.feeds.plaintext import SUMMARY_LENGTH, markdown_to_text
+from generator.feeds.plaintext import SUMMARY_LENGTH, markdown_to_text, plain
 from generator.feeds.rss import build_feeds
 from generator.model import Announcement, Campaign, CampaignFile
 from generator.outputs import Output
@@ -699,3 +701,45 @@ def test_rebuilding_the_example_gives_identical_feeds(example_site: Path, tmp_pa
     result = build_site(REPO, tmp_path / "site", env={"SOURCE_DATE_EPOCH": later_same_day})
     assert result.returncode == 0, result.stderr
     assert _feed_files(tmp_path / "site") == _feed_files(example_site)
+
+
+def test_announcement_without_words_still_has_a_summary() -> None:
+    settings = make_settings()
+    notes = (
+        announcement("obraz", "2025-08-02", title="Mapa dojazdu", body="![](mapa.png)\n\n<!-- szkic -->\n"),
+    )
+    files = by_path(build_feeds([campaign("bez-slow", "2025-08-01", announcements=notes)], settings))
+    first = check_all(files, settings)[urls.rss_updates(settings)][0]
+    assert first["summary"] == "Komunikat: Mapa dojazdu – Konsultacje bez-slow"
+
+
+EXAMPLES = int(os.environ.get("FEED_EXAMPLES", "60"))
+ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60).filter(str.strip)
+# What editors type: Polish letters, ASCII with markup characters, typographic quotes and dashes.
+EDITOR_TEXT = st.text(
+    st.sampled_from([chr(c) for c in range(0x20, 0x7F)] + list("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”“«»–—…\u00a0\n\t")),
+    min_size=1,
+    max_size=60,
+).filter(str.strip)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=ANY_TEXT, summary=ANY_TEXT)
+def test_any_text_gives_valid_feeds_with_the_text_as_written(title: str, summary: str) -> None:
+    config = make_settings()
+    files = by_path(build_feeds([campaign("dowolny", "2025-08-01", title=title, summary=summary)], config))
+    entries = check_all(files, config)[urls.rss_new(config)]  # parsed by lxml; feedparser: no bozo
+    assert entries[0]["title"] == (plain(title) or "dowolny")
+    assert entries[0]["summary"].startswith(plain(summary))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=EDITOR_TEXT, summary=EDITOR_TEXT)
+def test_readers_show_editors_text_as_written(title: str, summary: str) -> None:
+    config = make_settings()
+    files = by_path(build_feeds([campaign("dowolny", "2025-08-01", title=title, summary=summary)], config))
+    for path, data in files.items():
+        entry = feedparser.parse(data).entries[0]
+        shown = html.unescape(entry.summary) if entry.summary_detail.type == "text/html" else entry.summary
+        assert entry.title == plain(title), path
+        assert shown.startswith(plain(summary)), path

@@ -162,9 +162,10 @@ def _item(
         guid=tag_uri(settings, f"konsultacja/{campaign.slug}" + (f"/{key}" if key else "")),
         kind=kind,
         campaign=campaign,
-        title=plain(title),
+        # A text made only of markup or control characters still gives readers something to show.
+        title=plain(title) or campaign.slug,
         link=link,
-        summary=shorten(plain(summary)),
+        summary=shorten(plain(summary)) or plain(title) or campaign.slug,
         published=moment,
         updated=moment,
         categories=tuple(campaign.data.categories),

@@ -11,8 +11,10 @@ import markdown
 SUMMARY_LENGTH = 400
 
 _SPACE = re.compile(r"\s+")
-# Characters XML 1.0 forbids; an editor's stray control character must not break a feed.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 forbids or discourages (control characters, C1 controls left by text
+# pasted from old Windows documents, non-characters); a stray one must not break a feed, and
+# readers would show C1 controls as cp1252 letters.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def plain(text: str) -> str:
