@@ -14,6 +14,7 @@ import mimetypes
 import os
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -653,6 +654,23 @@ def test_every_example_feed_meets_every_rule(example_site: Path) -> None:
     }
     assert live and live <= {e["link"] for e in entries[urls.rss_new(settings)]}
     assert len(entries[urls.rss_new(settings)]) == len(public)
+
+
+def test_example_content_a_few_days_later_announces_its_follow_ups() -> None:
+    # On 2025-09-03 the announcement and the recorded change of 2025-09-02 are news.
+    later = replace(_site_settings(), today=dt.date(2025, 9, 3))
+    campaigns, _ = check_campaigns(REPO / "campaigns", REPO, TZ)
+    entries = check_all(by_path(build_feeds(campaigns, later)), later)[urls.rss_updates(later)]
+    base = "tag:konsultacje.mops.example.pl,2025:konsultacja/program-wspierania-rodziny-2025-2027"
+    assert [e["guid"] for e in entries[:3]] == [
+        f"{base}/komunikat/2025-09-02-formularz-odt",
+        f"{base}/zmiana/2025-09-02",
+        base,
+    ]
+    assert entries[0]["link"].endswith(
+        "/program-wspierania-rodziny-2025-2027/#komunikat-2025-09-02-formularz-odt"
+    )
+    assert entries[2]["updated"] == dt.datetime(2025, 9, 2, 8, tzinfo=TZ)
 
 
 def test_not_yet_published_consultation_is_in_no_example_feed(example_site: Path) -> None:

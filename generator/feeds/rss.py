@@ -156,7 +156,7 @@ def _with_entry_link_types(document: bytes) -> bytes:
     for link in root.iterfind(f"{{{_ATOM}}}entry/{{{_ATOM}}}link"):
         link.set("rel", "alternate")
         link.set("type", "text/html")
-    return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=False))
+    return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=False)) + b"\n"
 
 
 def _channel(spec: FeedSpec, settings: Settings) -> FeedGenerator:
