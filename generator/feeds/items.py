@@ -2,8 +2,9 @@
 
 Free of feedgen, so that any page or export can list the same news. Every item's `guid` is a
 tag: URI (RFC 4151) built only from things that never change for that item: the site's host, a
-fixed date, the campaign's folder name and the item's own key. Titles, texts and dates may be
-edited without readers seeing the item again as new.
+fixed date, the campaign's folder name and the item's own key (an announcement's file name,
+`raport`, a change's day). Titles, texts and a consultation's dates may be edited without
+readers seeing the item again as new.
 """
 
 from __future__ import annotations
