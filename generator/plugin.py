@@ -117,4 +117,4 @@ def _add_package_theme(config: MkDocsConfig) -> None:
 def _to_file(output: Output, config: MkDocsConfig) -> File:
     if output.source is not None:
         return File.generated(config, output.path, abs_src_path=str(output.source))
-    return File.generated(config, output.path, content=output.content)
+    return File.generated(config, output.path, content=output.content or "")
