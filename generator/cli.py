@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from generator import __version__, scaffold
+from generator import __version__, scaffold, siteconfig
 from generator.errors import (
     format_github,
     format_gitlab,
@@ -195,10 +195,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 def _cmd_init(args: argparse.Namespace) -> int:
     target: Path = args.directory.resolve()
-    facts = scaffold.SiteFacts(
+    facts = siteconfig.SiteFacts(
         name=args.name, url=args.url, email=args.email, short_name=args.short_name or "",
         phone=args.phone or "", address=args.address or "", repo_url=args.repo_url or "",
-        requirement=args.requirement or scaffold.SiteFacts.requirement,
+        requirement=args.requirement or siteconfig.SiteFacts.requirement,
     )
     if not facts.url.startswith(("https://", "http://")):
         print(f"--url: „{facts.url}” nie jest pełnym adresem; podaj np. --url https://konsultacje.example.pl/",

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import cli, scaffold
-from generator.errors import Problem, Severity, format_github
+from generator import cli, scaffold, siteconfig
+from generator.errors import Problem, format_github
 from generator.pipeline import check_campaigns
 
 from .conftest import REPO, TODAY_EPOCH, TZ, VALID_YML, build_site, write_campaign
@@ -344,9 +344,9 @@ def test_init_config_keeps_tags_and_swaps_the_statement() -> None:
           - toc:
               permalink: !ENV [PERMALINK, false]
         """)
-    facts = scaffold.SiteFacts(name="Urząd Gminy Testowo", url="https://t.example.pl", email="ug@t.example.pl")
+    facts = siteconfig.SiteFacts(name="Urząd Gminy Testowo", url="https://t.example.pl", email="ug@t.example.pl")
     import datetime as dt
-    text = scaffold.site_config(source, facts, dt.date(2026, 1, 2), Path("/nonexistent"), {"index.md"})
+    text = siteconfig.site_config(source, facts, dt.date(2026, 1, 2), Path("/nonexistent"), {"index.md"})
     assert "!!python/name:material.extensions.emoji.to_svg" in text
     assert "!ENV" in text and "PERMALINK" in text
     config = yaml.load(text, Loader=cli._LenientLoader)

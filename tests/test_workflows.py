@@ -129,8 +129,8 @@ def test_repository_test_workflow_runs_make_targets() -> None:
 
 
 def test_requirements_install_this_repository() -> None:
-    lines = [l for l in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines()
-             if l.strip() and not l.startswith("#")]
+    lines = [line for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
     assert lines == ["."]
 
 
