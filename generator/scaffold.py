@@ -101,6 +101,14 @@ def init_site(target: Path, facts: SiteFacts, today: dt.date) -> list[str]:
             path.write_text(content, encoding="utf-8", newline="\n")
     title = "Przykładowa konsultacja (zmień albo usuń)"
     folder = new_campaign(target / "campaigns", EXAMPLE_SLUG, title, today, facts.name, facts.email, example=True)
+    (folder / "index.md").write_text(
+        "To jest przykładowa konsultacja, utworzona razem ze stroną. Pokazuje, jak wyglądają "
+        "termin, sposób zgłaszania uwag, dyżur eksperta i spotkanie.\n\n"
+        "Zmień ją na prawdziwą albo usuń cały folder "
+        f"`campaigns/{EXAMPLE_SLUG}/`. Jak to zrobić, opisuje przewodnik dla redaktorów "
+        "(docs/dla-redaktorow.md w repozytorium strony).\n",
+        encoding="utf-8",
+    )
     written = list(files) + [p.relative_to(target).as_posix() for p in sorted(folder.rglob("*")) if p.is_file()]
     return sorted(written)
 

@@ -54,7 +54,8 @@ def site_config(source: str, facts: SiteFacts, today: dt.date, target: Path, pag
     for key in _SITE_KEYS:
         config.pop(key, None)
     head: dict[str, Any] = {
-        "site_name": f"Konsultacje społeczne: {facts.abbreviation}",
+        # Initials guessed from the name are fine in feeds, but a header should not puzzle anyone.
+        "site_name": f"Konsultacje społeczne: {facts.short_name or facts.name}",
         "site_url": facts.url if facts.url.endswith("/") else facts.url + "/",
         "site_description": f"Konsultacje społeczne: {facts.name}",
     }

@@ -256,7 +256,7 @@ def test_init_site_passes_check_and_builds(new_site: Path, tmp_path: Path) -> No
     built = build_site(new_site, tmp_path / "site", "--strict")
     assert built.returncode == 0, built.stderr
     page = (tmp_path / "site" / "konsultacje" / scaffold.EXAMPLE_SLUG / "index.html").read_text(encoding="utf-8")
-    assert "Przykładowa konsultacja" in page
+    assert "Przykładowa konsultacja" in page and "dla-redaktorow.md" in page
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Miejski Ośrodek Pomocy Społecznej w Tarnowie" in home
     # theme/main.html reached the new site through the package: the feeds are linked in the head.
@@ -268,7 +268,7 @@ def test_init_site_passes_check_and_builds(new_site: Path, tmp_path: Path) -> No
 def test_init_writes_the_organisation_into_mkdocs_yml(new_site: Path) -> None:
     config = yaml.load((new_site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=cli._LenientLoader)
     assert config["site_url"] == "https://konsultacje.tarnow.example.pl/"
-    assert config["site_name"] == "Konsultacje społeczne: MOPS"
+    assert config["site_name"] == "Konsultacje społeczne: Miejski Ośrodek Pomocy Społecznej w Tarnowie"
     options = next(p["consultations"] for p in config["plugins"] if isinstance(p, dict) and "consultations" in p)
     assert options["organisation"] == {
         "name": "Miejski Ośrodek Pomocy Społecznej w Tarnowie", "short_name": "MOPS",
@@ -358,4 +358,5 @@ def test_init_config_keeps_tags_and_swaps_the_statement() -> None:
         "prepared": "2026-01-02", "contact": {"email": "ug@t.example.pl"},
         "architecture": "(do uzupełnienia)", "status": "częściowo zgodna",
     }
-    assert config["site_name"] == "Konsultacje społeczne: UGT"
+    assert config["site_name"] == "Konsultacje społeczne: Urząd Gminy Testowo"
+    assert config["plugins"][1]["consultations"]["organisation"]["short_name"] == "UGT"
