@@ -339,10 +339,6 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("deklaracja dostępności była przeglądana {date}, ponad rok temu", "przejrzyj deklarację i zaktualizuj accessibility_statement.reviewed w mkdocs.yml"),
         "en": ("the accessibility statement was last reviewed on {date}, over a year ago", "review it and update accessibility_statement.reviewed in mkdocs.yml"),
     },
-    "statement_missing": {
-        "pl": ("brak deklaracji dostępności (opcja accessibility_statement wtyczki consultations)", "dodaj w mkdocs.yml pod plugins → consultations opcję accessibility_statement z datami, stanem zgodności i danymi kontaktowymi (wzór: mkdocs.yml przykładowej strony)"),
-        "en": ("there is no accessibility statement (option accessibility_statement of the consultations plugin)", "add accessibility_statement under plugins → consultations in mkdocs.yml with its dates, conformance status and contact data (see the example site's mkdocs.yml)"),
-    },
     "statement_not_mapping": {
         "pl": ("oczekiwano pól „nazwa: wartość”, a jest {found}", "zapisz dane deklaracji jako pola, np. published: 2025-03-31"),
         "en": ("expected fields 'name: value' but found {found}", "write the statement's data as fields, e.g. published: 2025-03-31"),
@@ -398,11 +394,11 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     # -- summary
     "summary": {
         "pl": ("Znaleziono: błędy {errors}, ostrzeżenia {warnings} (plików: {files}).", ""),
-        "en": ("Found {errors} errors and {warnings} warnings in {files} files.", ""),
+        "en": ("Found: errors {errors}, warnings {warnings} (files: {files}).", ""),
     },
     "ok": {
-        "pl": ("Wszystko w porządku: {count} konsultacji sprawdzonych.", ""),
-        "en": ("All good: {count} consultations checked.", ""),
+        "pl": ("Wszystko w porządku. Sprawdzone konsultacje: {count}.", ""),
+        "en": ("All good. Consultations checked: {count}.", ""),
     },
 }
 

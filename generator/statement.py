@@ -92,10 +92,10 @@ def read_statement(
 ) -> tuple[Statement | None, list[Problem]]:
     """Check the `accessibility_statement` option; return the statement (if usable) and problems.
 
-    An empty option gives a warning: every public body's site needs a statement.
+    Without the option there is no statement page (and no problem: `consult init` writes one).
     """
     if raw is None or raw == {}:
-        return None, [_problem("statement_missing", None, {}, Severity.WARNING)]
+        return None, []
     if not isinstance(raw, Mapping):
         return None, [_problem("statement_not_mapping", None, {"found": _describe(raw)})]
     problems: list[Problem] = []

@@ -15,7 +15,7 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
-from generator.errors import Severity, format_text
+from generator.errors import format_text
 from generator.settings import Organisation, Settings
 from generator.statement import read_statement
 from generator.statement_page import render_statement_page, statement_link, statement_markdown
@@ -77,15 +77,9 @@ def test_contact_defaults_to_the_organisation() -> None:
     assert (statement.email, statement.phone, statement.contact_name) == (ORG.email, ORG.phone, "")
 
 
-def test_a_missing_option_is_a_warning() -> None:
-    statement, problems = read_statement({}, ORG, TODAY)
-    assert statement is None and [p.severity for p in problems] == [Severity.WARNING]
-    assert format_text(problems[0]) == (
-        "mkdocs.yml: ostrzeżenie: plugins.consultations.accessibility_statement: brak deklaracji dostępności "
-        "(opcja accessibility_statement wtyczki consultations)\n"
-        "  Jak poprawić: dodaj w mkdocs.yml pod plugins → consultations opcję accessibility_statement z datami, "
-        "stanem zgodności i danymi kontaktowymi (wzór: mkdocs.yml przykładowej strony)"
-    )
+def test_without_the_option_there_is_no_statement_and_no_problem() -> None:
+    assert read_statement({}, ORG, TODAY) == (None, [])
+    assert read_statement(None, ORG, TODAY) == (None, [])
 
 
 def test_a_missing_required_field_names_mkdocs_yml_and_the_option() -> None:
