@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import urls
+from generator import search, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.model import Campaign
@@ -59,6 +59,9 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         self.pages = {}
+        if "material/search" not in config.plugins:  # Material ships lunr even with its search off
+            for unused in [f for f in files if f.src_uri.startswith(search.UNUSED_THEME_FILES)]:
+                files.remove(unused)
         by_page = {self.settings.campaign_path(c.slug) + "index.md": c for c in self.campaigns}
         for output in generate_site(self.campaigns, self.settings):
             file = _to_file(output, config)
@@ -90,6 +93,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # Globals rather than page context, so that 404.html (not a page) gets them too.
         if self.settings is not None:
             env.globals["cx_head_links"] = urls.head_links(self.settings)
+            env.globals["cx_search_url"] = urls.search_page(self.settings)
         return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
