@@ -159,19 +159,32 @@ Time = Annotated[
         }
     ),
 ]
-Bool = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
+# Our YAML reader gives text, editors' YAML tools give booleans: the schema accepts both.
+_BOOL_WORDS = [w for word in ("true", "yes", "tak", "on", "false", "no", "nie", "off")
+               for w in (word, word.capitalize(), word.upper())]
+Bool = Annotated[
+    bool,
+    PlainValidator(_bool),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": _BOOL_WORDS}]}),
+]
 Url = Annotated[
     str, PlainValidator(_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})
 ]
 Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
-Phone = Annotated[
-    str, PlainValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9 ()./-]{3,}$"})
-]
+# A number written without spaces is an integer to editors' YAML tools.
+_PHONE_SCHEMA = {"anyOf": [{"type": "string", "pattern": r"^\s*\+?[0-9 ()./-]{3,}\s*$"},
+                           {"type": "integer", "minimum": 0}]}
+Phone = Annotated[str, PlainValidator(_phone), WithJsonSchema(_PHONE_SCHEMA)]
 EventId = Annotated[
     str, PlainValidator(_slug_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
 ]
 Mode = Literal["phone", "in_person", "online"]
 Channel = Literal["email", "post", "in_person", "fax", "phone", "online_form", "other"]
+
+
+def _one_or_many_schema(item: dict[str, Any], min_items: int = 0) -> WithJsonSchema:
+    """`mode: phone` and `mode: [phone, online]` are both right."""
+    return WithJsonSchema({"anyOf": [item, {"type": "array", "items": item, "minItems": min_items}]})
 
 
 class _Strict(BaseModel):
@@ -200,9 +213,17 @@ class DutyHour(_Strict):
     )
     date: Date
     time: Time
-    mode: Annotated[list[Mode], BeforeValidator(_one_or_many)] = Field(min_length=1)
+    mode: Annotated[
+        list[Mode],
+        BeforeValidator(_one_or_many),
+        _one_or_many_schema({"enum": ["phone", "in_person", "online"]}, min_items=1),
+    ] = Field(min_length=1)
     place: Text | None = None
-    phone: Annotated[list[Phone], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    phone: Annotated[
+        list[Phone],
+        BeforeValidator(_one_or_many),
+        _one_or_many_schema(_PHONE_SCHEMA),
+    ] = Field(default_factory=list)
     online: Url | None = None
     status: Literal["scheduled", "cancelled"] = "scheduled"
     note: Text | None = None

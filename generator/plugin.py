@@ -15,6 +15,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator import search, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
+from generator.history import load_history, with_history
 from generator.model import Campaign
 from generator.outputs import Output, generate_site
 from generator.pipeline import check_campaigns
@@ -54,7 +55,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 log.warning(format_text(problem, settings.language))
         if errors:
             raise ConsultationsError(errors, settings.language)
-        self.campaigns = campaigns
+        self.campaigns = with_history(campaigns, load_history(settings.campaigns_dir, settings.timezone))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
