@@ -159,32 +159,35 @@ Time = Annotated[
         }
     ),
 ]
-# Our YAML reader gives text, editors' YAML tools give booleans: the schema accepts both.
-_BOOL_WORDS = [w for word in ("true", "yes", "tak", "on", "false", "no", "nie", "off")
-               for w in (word, word.capitalize(), word.upper())]
+# The schemas below also admit what the loader accepts (yes/nie, a number written without spaces),
+# so that editors' tools do not mark valid files as wrong.
 Bool = Annotated[
     bool,
     PlainValidator(_bool),
-    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": _BOOL_WORDS}]}),
+    # "true"/"false" as text too: that is how our own YAML reader hands every scalar over.
+    WithJsonSchema(
+        {"anyOf": [{"type": "boolean"}, {"enum": ["true", "false", "yes", "no", "tak", "nie", "on", "off"]}]}
+    ),
 ]
 Url = Annotated[
     str, PlainValidator(_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})
 ]
 Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
-# A number written without spaces is an integer to editors' YAML tools.
-_PHONE_SCHEMA = {"anyOf": [{"type": "string", "pattern": r"^\s*\+?[0-9 ()./-]{3,}\s*$"},
-                           {"type": "integer", "minimum": 0}]}
+_PHONE_SCHEMA: dict[str, Any] = {"type": ["string", "integer"], "pattern": r"^\+?[0-9 ()./-]{3,}$"}
+_MODE_SCHEMA: dict[str, Any] = {"enum": ["phone", "in_person", "online"]}
+
+
+def _one_or_list(item: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a field that takes one value or a list of them."""
+    return {"anyOf": [item, {"type": "array", "items": item, "minItems": 1}]}
+
+
 Phone = Annotated[str, PlainValidator(_phone), WithJsonSchema(_PHONE_SCHEMA)]
 EventId = Annotated[
     str, PlainValidator(_slug_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
 ]
 Mode = Literal["phone", "in_person", "online"]
 Channel = Literal["email", "post", "in_person", "fax", "phone", "online_form", "other"]
-
-
-def _one_or_many_schema(item: dict[str, Any], min_items: int = 0) -> WithJsonSchema:
-    """`mode: phone` and `mode: [phone, online]` are both right."""
-    return WithJsonSchema({"anyOf": [item, {"type": "array", "items": item, "minItems": min_items}]})
 
 
 class _Strict(BaseModel):
@@ -213,17 +216,13 @@ class DutyHour(_Strict):
     )
     date: Date
     time: Time
-    mode: Annotated[
-        list[Mode],
-        BeforeValidator(_one_or_many),
-        _one_or_many_schema({"enum": ["phone", "in_person", "online"]}, min_items=1),
-    ] = Field(min_length=1)
+    mode: Annotated[list[Mode], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_list(_MODE_SCHEMA))] = Field(
+        min_length=1
+    )
     place: Text | None = None
-    phone: Annotated[
-        list[Phone],
-        BeforeValidator(_one_or_many),
-        _one_or_many_schema(_PHONE_SCHEMA),
-    ] = Field(default_factory=list)
+    phone: Annotated[list[Phone], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_list(_PHONE_SCHEMA))] = Field(
+        default_factory=list
+    )
     online: Url | None = None
     status: Literal["scheduled", "cancelled"] = "scheduled"
     note: Text | None = None
