@@ -26,6 +26,7 @@ from babel.dates import format_date
 from generator import urls
 from generator.model import Campaign, Status
 from generator.outputs import Output
+from generator.search_page import render_search_page
 from generator.settings import Settings
 
 INDEX_VERSION = 1
@@ -58,12 +59,8 @@ STOPWORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 WEIGHTS = {"title": 8, "categories": 6, "summary": 4, "organizer": 2, "body": 1}
-STATUSES = {
-    Status.OPEN: ("otwarta", 0),
-    Status.UPCOMING: ("zapowiedziana", 1),
-    Status.CLOSED: ("zamknięta", 2),
-    Status.CONCLUDED: ("zakończona", 3),
-}
+# Among equally good matches, open consultations come first, then upcoming, then past ones.
+STATUS_ORDER = (Status.OPEN, Status.UPCOMING, Status.CLOSED, Status.CONCLUDED)
 
 # Material's theme copies lunr and its search worker into every site, plugin or not.
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
@@ -121,7 +118,6 @@ def rules() -> dict[str, Any]:
 def build_search(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
     """Return the search page, its index and its script."""
     from generator.export import json_bytes
-    from generator.search_page import render_search_page
 
     page = urls.search_page(settings)
     return [
@@ -143,7 +139,7 @@ def build_index(campaigns: Sequence[Campaign], settings: Settings) -> dict[str, 
         "generated": settings.today.isoformat(),
         "rules": rules(),
         "weights": dict(WEIGHTS),
-        "statuses": {s.value: {"label": label, "rank": rank} for s, (label, rank) in STATUSES.items()},
+        "statuses": [s.value for s in STATUS_ORDER],
         "items": [_item(c, settings) for c in sorted(campaigns, key=lambda c: c.slug)],
     }
 

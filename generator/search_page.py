@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Sequence
 from html import escape
 
 from generator import urls
 from generator.model import Campaign
-from generator.search import fold
 from generator.settings import Settings
 
-# The page's wording lives here; the script reads its own few sentences (counts, errors).
+# Every word of the search, the script's included: it reads its sentences from the form's
+# data-cx-text, so that it holds no wording of its own. Plural forms are CLDR categories,
+# chosen in the browser by Intl.PluralRules for the page's language.
+SCRIPT_WORDS: dict[str, object] = {
+    "found": {
+        "one": "Znaleziono {n} konsultację dla „{query}”.",
+        "few": "Znaleziono {n} konsultacje dla „{query}”.",
+        "many": "Znaleziono {n} konsultacji dla „{query}”.",
+        "other": "Znaleziono {n} konsultacji dla „{query}”.",
+    },
+    "none": "Nie znaleziono konsultacji dla „{query}”. Spróbuj innego słowa albo przejrzyj listę poniżej.",
+    "empty": "Wpisz co najmniej jedno słowo, np. rodzina, przemoc albo piecza.",
+    "loading": "Wczytuję wyszukiwarkę…",
+    "failed": "Nie udało się wczytać wyszukiwarki. Przejrzyj listę konsultacji poniżej.",
+    "period": "zgłaszanie uwag:",
+    "categories": "Kategorie:",
+    "more": "Pokaż kolejne wyniki",
+    "status": {"upcoming": "zapowiedziane", "open": "otwarte", "closed": "zamknięte", "concluded": "zakończone"},
+}
 TITLE = "Szukaj konsultacji"
 HINT = (
     "Wpisz słowo w dowolnej formie, z polskimi znakami lub bez nich: „rodzina” znajdzie też "
@@ -31,7 +49,7 @@ def render_search_page(campaigns: Sequence[Campaign], settings: Settings) -> str
     root = relative(page, "")
     form = (
         f'<form role="search" class="cx-search" action="./" method="get" data-cx-index="{escape(index)}"'
-        f' data-cx-root="{escape(root)}">\n'
+        f' data-cx-root="{escape(root)}" data-cx-text="{escape(json.dumps(SCRIPT_WORDS, ensure_ascii=False))}">\n'
         '<label class="cx-search__label" for="cx-search-q">Czego szukasz?</label>\n'
         '<div class="cx-search__row">\n'
         '<input class="cx-search__input" type="search" id="cx-search-q" name="q" autocomplete="off"'
@@ -56,7 +74,7 @@ def render_search_page(campaigns: Sequence[Campaign], settings: Settings) -> str
 
 
 def _browse(campaigns: Sequence[Campaign], settings: Settings, page: str) -> str:
-    names = sorted({n for c in campaigns for n in c.data.categories}, key=lambda n: (fold(n), n))
+    names = sorted({n for c in campaigns for n in c.data.categories}, key=lambda n: (urls.category_slug(n), n))
     items = "".join(
         f'<li><a href="{escape(relative(page, urls.category_page(settings, n)))}">{escape(n)}</a></li>\n'
         for n in names

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,7 +19,7 @@ from generator.export import json_bytes
 from generator.model import Campaign
 from generator.outputs import published_campaigns
 from generator.pipeline import check_campaigns
-from generator.search_page import render_search_page
+from generator.search_page import SCRIPT_WORDS, render_search_page
 from generator.settings import Settings
 from tests.conftest import REPO, TODAY, TZ
 
@@ -145,16 +146,29 @@ def test_javascript_normaliser_agrees_with_python() -> None:
 
 def test_javascript_counts_consultations_with_polish_plurals() -> None:
     numbers = [0, 1, 2, 3, 4, 5, 11, 12, 13, 14, 21, 22, 24, 25, 102, 112, 122, 1000]
-    got = node("console.log(JSON.stringify(input.map(lib.consultations)));", numbers)
-    assert got == [
-        "0 konsultacji", "1 konsultację", "2 konsultacje", "3 konsultacje", "4 konsultacje",
-        "5 konsultacji", "11 konsultacji", "12 konsultacji", "13 konsultacji", "14 konsultacji",
-        "21 konsultacji", "22 konsultacje", "24 konsultacje", "25 konsultacji", "102 konsultacje",
-        "112 konsultacji", "122 konsultacje", "1000 konsultacji",
-    ]  # fmt: skip
-    assert node("console.log(JSON.stringify(lib.countText(input, 'rodziny')))", 2) == (
-        "Znaleziono 2 konsultacje dla „rodziny”."
+    got = node(
+        "console.log(JSON.stringify(input.numbers.map(n => lib.countText(n, ' rodziny ', input.words, 'pl'))));",
+        {"numbers": numbers, "words": SCRIPT_WORDS},
     )
+    counted = [g.split(" dla ")[0] for g in got]
+    assert counted == [
+        "Nie znaleziono konsultacji", "Znaleziono 1 konsultację", "Znaleziono 2 konsultacje",
+        "Znaleziono 3 konsultacje", "Znaleziono 4 konsultacje", "Znaleziono 5 konsultacji",
+        "Znaleziono 11 konsultacji", "Znaleziono 12 konsultacji", "Znaleziono 13 konsultacji",
+        "Znaleziono 14 konsultacji", "Znaleziono 21 konsultacji", "Znaleziono 22 konsultacje",
+        "Znaleziono 24 konsultacje", "Znaleziono 25 konsultacji", "Znaleziono 102 konsultacje",
+        "Znaleziono 112 konsultacji", "Znaleziono 122 konsultacje", "Znaleziono 1000 konsultacji",
+    ]  # fmt: skip
+    assert got[2] == "Znaleziono 2 konsultacje dla „rodziny”."
+
+
+def test_every_sentence_of_the_script_comes_from_the_page() -> None:
+    script = SCRIPT.read_text(encoding="utf-8")
+    code = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith(("/*", "*", "//")))
+    assert not re.search(r"[ąćęńóśźżĄĆĘŃÓŚŹŻ]", code.replace("/ł/g", ""))  # no Polish wording in code
+    words = SCRIPT_WORDS
+    assert set(words["status"]) == {s.value for s in search.STATUS_ORDER}  # type: ignore[arg-type]
+    assert set(words["found"]) == {"one", "few", "many", "other"}  # type: ignore[arg-type]
 
 
 def _search(index: dict[str, Any], queries: list[str]) -> list[list[str]]:
@@ -203,7 +217,7 @@ def test_index_lists_published_consultations_with_status_and_dates(campaigns: li
     assert "zdrow" in pwr["terms"]["body"].split()  # from index.md
     assert "odt" in pwr["terms"]["body"].split()  # from the later announcement's title
     assert index["rules"]["suffixes"][0] == ["iami", 4]
-    assert index["statuses"]["open"] == {"label": "otwarta", "rank": 0}
+    assert index["statuses"] == ["open", "upcoming", "closed", "concluded"]
 
 
 def test_index_is_bounded_per_consultation_and_byte_identical(campaigns: list[Campaign]) -> None:
@@ -231,6 +245,7 @@ def test_search_page_works_without_javascript(campaigns: list[Campaign]) -> None
     assert '<a href="../konsultacje/">' in page
     assert '<a href="../kategorie/piecza-zastepcza/">piecza zastępcza</a>' in page
     assert '<script src="search-pl.js" defer></script>' in page
+    assert 'data-cx-text="{&quot;found&quot;: {&quot;one&quot;: &quot;Znaleziono {n} konsultację' in page
 
 
 def test_built_site_has_our_search_and_no_lunr(example_site: Path) -> None:

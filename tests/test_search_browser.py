@@ -72,7 +72,7 @@ def test_typing_inflected_words_lists_the_right_consultations(browser: Any, base
         "Program rozwoju pieczy zastępczej w Gminie Miejskiej Kraków na lata 2026–2028",
     ]
     first = page.locator("#cx-search-results li").first
-    assert first.locator(".cx-status").inner_text() == "otwarta"
+    assert first.locator(".cx-status").inner_text() == "otwarte"
     assert first.locator("time").first.get_attribute("datetime") == "2025-08-28"
     _type(page, "zdrowia")
     assert "Program Wspierania Rodziny w Krakowie na lata 2025–2027" in _results(page)

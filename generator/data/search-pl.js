@@ -2,7 +2,8 @@
  *
  * Loads the index written by generator/search.py, normalises the query exactly as the
  * generator normalised the consultations (lower case, diacritics folded, Polish endings cut
- * by the table in the index), ranks and lists the matches. No dependencies, no network
+ * by the table in the index), ranks and lists the matches. Every sentence it shows comes
+ * from the page (data-cx-text, written by generator/search_page.py). No dependencies, no
  * request beyond the index. Under Node it only exports the functions, for the tests.
  */
 (function (factory) {
@@ -74,7 +75,9 @@
       });
       return { item: item, fields: fields };
     });
-    return { rules: rules, docs: docs, weights: index.weights, statuses: index.statuses };
+    var ranks = {};
+    index.statuses.forEach(function (status, position) { ranks[status] = position; });
+    return { rules: rules, docs: docs, weights: index.weights, ranks: ranks };
   }
 
   function unique(list) {
@@ -106,8 +109,7 @@
     var query = unique(terms(text, prepared.rules));
     if (!query.length) return null;
     var rank = function (item) {
-      var status = prepared.statuses[item.status];
-      return status ? status.rank : 99;
+      return item.status in prepared.ranks ? prepared.ranks[item.status] : 99;
     };
     return prepared.docs
       .map(function (doc) { return { item: doc.item, score: score(doc, query, prepared.weights) }; })
@@ -120,19 +122,19 @@
       .map(function (hit) { return hit.item; });
   }
 
-  /* "1 konsultację", "2 konsultacje", "5 konsultacji", "22 konsultacje", "12 konsultacji". */
-  function consultations(n) {
-    if (n === 1) return "1 konsultację";
-    var ones = n % 10;
-    var tens = n % 100;
-    var few = ones >= 2 && ones <= 4 && !(tens >= 12 && tens <= 14);
-    return n + (few ? " konsultacje" : " konsultacji");
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? String(values[name]) : whole;
+    });
   }
 
-  function countText(n, query) {
-    var quoted = "„" + query.trim() + "”";
-    if (n === 0) return "Nie znaleziono konsultacji dla " + quoted + ". Spróbuj innego słowa albo przejrzyj listę poniżej.";
-    return "Znaleziono " + consultations(n) + " dla " + quoted + ".";
+  /* "Znaleziono 1 konsultację…", "…2 konsultacje…", "…5 konsultacji…": the page gives a
+     sentence per CLDR plural category and Intl.PluralRules picks one for the language. */
+  function countText(n, query, words, language) {
+    var values = { n: n, query: query.trim() };
+    if (n === 0) return fill(words.none, values);
+    var category = new Intl.PluralRules(language || "pl").select(n);
+    return fill(words.found[category] || words.found.other, values);
   }
 
   function element(doc, name, className, text) {
@@ -148,7 +150,7 @@
     return node;
   }
 
-  function renderItem(doc, item, root, statuses) {
+  function renderItem(doc, item, root, words) {
     var li = element(doc, "li", "cx-search__result");
     var heading = element(doc, "h2", "cx-search__title");
     var link = element(doc, "a", "", item.title);
@@ -156,16 +158,16 @@
     heading.appendChild(link);
     li.appendChild(heading);
     var meta = element(doc, "p", "cx-search__meta");
-    var status = statuses[item.status];
-    meta.appendChild(element(doc, "span", "cx-status cx-status--" + item.status, status ? status.label : item.status));
-    meta.appendChild(doc.createTextNode(" · zgłaszanie uwag: "));
+    var label = (words.status || {})[item.status] || item.status;
+    meta.appendChild(element(doc, "span", "cx-status cx-status--" + item.status, label));
+    meta.appendChild(doc.createTextNode(" · " + words.period + " "));
     meta.appendChild(time(doc, item.opens, item.opens_text));
     meta.appendChild(doc.createTextNode(" – "));
     meta.appendChild(time(doc, item.closes, item.closes_text));
     li.appendChild(meta);
     li.appendChild(element(doc, "p", "cx-search__summary", item.summary));
     if (item.categories.length) {
-      li.appendChild(element(doc, "p", "cx-search__categories", "Kategorie: " + item.categories.join(", ")));
+      li.appendChild(element(doc, "p", "cx-search__categories", words.categories + " " + item.categories.join(", ")));
     }
     return li;
   }
@@ -179,6 +181,8 @@
     var nojs = doc.querySelector("[data-cx-nojs]");
     if (nojs) nojs.hidden = true;
     var root = form.getAttribute("data-cx-root") || "";
+    var words = JSON.parse(form.getAttribute("data-cx-text") || "{}");
+    var language = doc.documentElement.lang || "pl";
     var prepared = null;
     var failed = false;
     var timer = null;
@@ -189,14 +193,14 @@
       var shown = list.children.length;
       var first = null;
       hits.slice(shown, shown + PAGE).forEach(function (item) {
-        var li = renderItem(doc, item, root, prepared.statuses);
+        var li = renderItem(doc, item, root, words);
         first = first || li;
         list.appendChild(li);
       });
       if (more) more.remove();
       more = null;
       if (list.children.length < hits.length) {
-        more = element(doc, "button", "cx-search__more md-button", "Pokaż kolejne wyniki");
+        more = element(doc, "button", "cx-search__more md-button", words.more);
         more.type = "button";
         more.addEventListener("click", function () {
           var next = showMore();
@@ -215,7 +219,7 @@
       win.history.replaceState(null, "", win.location.pathname + (encoded ? "?" + encoded : "") + win.location.hash);
       if (failed) return;
       if (!prepared) {
-        status.textContent = "Wczytuję wyszukiwarkę…";
+        status.textContent = words.loading;
         return;
       }
       list.textContent = "";
@@ -223,12 +227,12 @@
       more = null;
       var found = text.trim() ? search(prepared, text) : [];
       if (found === null) {
-        status.textContent = "Wpisz co najmniej jedno słowo, np. rodzina, przemoc albo piecza.";
+        status.textContent = words.empty;
         list.hidden = true;
         return;
       }
       hits = found;
-      status.textContent = text.trim() ? countText(hits.length, text) : "";
+      status.textContent = text.trim() ? countText(hits.length, text, words, language) : "";
       list.hidden = hits.length === 0;
       showMore();
     }
@@ -257,7 +261,7 @@
       .catch(function () {
         failed = true;
         if (nojs) nojs.hidden = false;
-        status.textContent = "Nie udało się wczytać wyszukiwarki. Przejrzyj listę konsultacji poniżej.";
+        status.textContent = words.failed;
       });
   }
 
@@ -268,7 +272,6 @@
     compile: compile,
     prepare: prepare,
     search: search,
-    consultations: consultations,
     countText: countText,
     start: start
   };
