@@ -47,7 +47,9 @@ def export_schema_bytes() -> bytes:
 def build_exports(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
     """Return the JSON export and the schemas."""
     return [
-        Output(path=urls.json_export(settings), content=json_bytes(export_data(campaigns, settings), indent=1)),
+        Output(
+            path=urls.json_export(settings), content=json_bytes(export_data(campaigns, settings), indent=1)
+        ),
         Output(path=SCHEMA_PATH, content=schema_bytes()),
         Output(path=urls.export_schema(settings), content=export_schema_bytes()),
     ]

@@ -36,8 +36,19 @@ _FORMAT = _RECORD + _FIELD.join(
 
 def load_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> dict[str, tuple[HistoryEntry, ...]]:
     """Return, per campaign folder name, the commits that changed it, newest first."""
-    output = _git(campaigns_dir, git, "log", "--no-merges", "--no-renames", "--relative", "--name-only",
-                  "--encoding=UTF-8", f"--format={_FORMAT}", "--", ".")
+    output = _git(
+        campaigns_dir,
+        git,
+        "log",
+        "--no-merges",
+        "--no-renames",
+        "--relative",
+        "--name-only",
+        "--encoding=UTF-8",
+        f"--format={_FORMAT}",
+        "--",
+        ".",
+    )
     if output is None:
         return {}
     commits = list(_parse(output, tz))
@@ -54,7 +65,9 @@ def load_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> dict[st
     }
 
 
-def with_history(campaigns: Sequence[Campaign], history: dict[str, tuple[HistoryEntry, ...]]) -> list[Campaign]:
+def with_history(
+    campaigns: Sequence[Campaign], history: dict[str, tuple[HistoryEntry, ...]]
+) -> list[Campaign]:
     """The campaigns with their change register filled in."""
     return [replace(c, history=history.get(c.slug, ())) for c in campaigns]
 
@@ -64,8 +77,9 @@ def _git(cwd: Path, git: str, *args: str) -> str | None:
         return None
     command = [git, "-c", "core.quotePath=false", "-c", "log.showSignature=false", "--no-pager", *args]
     try:
-        result = subprocess.run(command, cwd=cwd, capture_output=True, timeout=TIMEOUT, check=False,
-                                stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            command, cwd=cwd, capture_output=True, timeout=TIMEOUT, check=False, stdin=subprocess.DEVNULL
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if result.returncode != 0:

@@ -112,7 +112,11 @@ def terms(text: str) -> list[str]:
 
 def rules() -> dict[str, Any]:
     """The normaliser's tables, embedded in the index for the browser."""
-    return {"suffixes": [list(pair) for pair in SUFFIXES], "min_token": MIN_TOKEN, "stopwords": list(STOPWORDS)}
+    return {
+        "suffixes": [list(pair) for pair in SUFFIXES],
+        "min_token": MIN_TOKEN,
+        "stopwords": list(STOPWORDS),
+    }
 
 
 def build_search(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:

@@ -28,7 +28,12 @@ SCRIPT_WORDS: dict[str, object] = {
     "period": "zgłaszanie uwag:",
     "categories": "Kategorie:",
     "more": "Pokaż kolejne wyniki",
-    "status": {"upcoming": "zapowiedziane", "open": "otwarte", "closed": "zamknięte", "concluded": "zakończone"},
+    "status": {
+        "upcoming": "zapowiedziane",
+        "open": "otwarte",
+        "closed": "zamknięte",
+        "concluded": "zakończone",
+    },
 }
 TITLE = "Szukaj konsultacji"
 HINT = (
@@ -59,22 +64,27 @@ def render_search_page(campaigns: Sequence[Campaign], settings: Settings) -> str
         f'<p class="cx-search__hint" id="cx-search-hint">{escape(HINT)}</p>\n'
         "</form>"
     )
-    return "\n\n".join(
-        [
-            f"---\ntitle: {TITLE}\ndescription: Wyszukiwarka konsultacji społecznych\nhide:\n  - toc\n---",
-            f"# {TITLE}",
-            form,
-            f'<p class="cx-search__nojs" data-cx-nojs>{escape(NO_SCRIPT)}</p>',
-            '<p class="cx-search__status" id="cx-search-status" role="status" aria-live="polite"></p>',
-            '<ol class="cx-search__results" id="cx-search-results" hidden></ol>',
-            _browse(campaigns, settings, page),
-            f'<script src="{escape(script)}" defer></script>',
-        ]
-    ) + "\n"
+    return (
+        "\n\n".join(
+            [
+                f"---\ntitle: {TITLE}\ndescription: Wyszukiwarka konsultacji społecznych\nhide:\n  - toc\n---",
+                f"# {TITLE}",
+                form,
+                f'<p class="cx-search__nojs" data-cx-nojs>{escape(NO_SCRIPT)}</p>',
+                '<p class="cx-search__status" id="cx-search-status" role="status" aria-live="polite"></p>',
+                '<ol class="cx-search__results" id="cx-search-results" hidden></ol>',
+                _browse(campaigns, settings, page),
+                f'<script src="{escape(script)}" defer></script>',
+            ]
+        )
+        + "\n"
+    )
 
 
 def _browse(campaigns: Sequence[Campaign], settings: Settings, page: str) -> str:
-    names = sorted({n for c in campaigns for n in c.data.categories}, key=lambda n: (urls.category_slug(n), n))
+    names = sorted(
+        {n for c in campaigns for n in c.data.categories}, key=lambda n: (urls.category_slug(n), n)
+    )
     items = "".join(
         f'<li><a href="{escape(relative(page, urls.category_page(settings, n)))}">{escape(n)}</a></li>\n'
         for n in names

@@ -27,7 +27,9 @@ Validator = jsonschema.Draft202012Validator
 
 
 def _settings(root: Path = REPO, today: dt.date = TODAY) -> Settings:
-    return Settings(site_url=SITE, site_name="Konsultacje", root=root, campaigns_dir=root / "campaigns", today=today)
+    return Settings(
+        site_url=SITE, site_name="Konsultacje", root=root, campaigns_dir=root / "campaigns", today=today
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +72,11 @@ def test_export_lists_exactly_the_published_consultations_in_slug_order(export: 
     by_slug = {c.slug: c for c in campaigns}
     for item in export["consultations"]:
         data = by_slug[item["slug"]].data
-        assert (item["title"], item["summary"], item["organizer"]) == (data.title, data.summary, data.organizer)
+        assert (item["title"], item["summary"], item["organizer"]) == (
+            data.title,
+            data.summary,
+            data.organizer,
+        )
         assert (item["opens"], item["closes"]) == (data.opens.isoformat(), data.closes.isoformat())
         assert len(item["events"]) == len(data.duty_hours) + len(data.meetings) + 1
 
@@ -78,7 +84,12 @@ def test_export_lists_exactly_the_published_consultations_in_slug_order(export: 
 def test_open_consultation_facts(by_slug: dict[str, dict[str, Any]]) -> None:
     pwr = by_slug[PWR]
     assert pwr["url"] == f"{SITE}konsultacje/{PWR}/"
-    assert (pwr["status"], pwr["days_left"], pwr["opens"], pwr["closes"]) == ("open", 26, "2025-08-28", "2025-09-26")
+    assert (pwr["status"], pwr["days_left"], pwr["opens"], pwr["closes"]) == (
+        "open",
+        26,
+        "2025-08-28",
+        "2025-09-26",
+    )
     assert (pwr["published"], pwr["updated"], pwr["report"]) == ("2025-08-28", "2025-09-02", None)
     assert pwr["categories"] == ["rodzina", "pomoc społeczna"]
     assert pwr["respond"][1] == {
@@ -89,7 +100,11 @@ def test_open_consultation_facts(by_slug: dict[str, dict[str, Any]]) -> None:
     }
     assert [e["kind"] for e in pwr["events"]] == ["duty", "duty", "meeting", "duty", "deadline"]
     duty = pwr["events"][0]
-    assert (duty["start"], duty["end"], duty["all_day"]) == ("2025-08-29T08:00:00+02:00", "2025-08-29T11:00:00+02:00", False)
+    assert (duty["start"], duty["end"], duty["all_day"]) == (
+        "2025-08-29T08:00:00+02:00",
+        "2025-08-29T11:00:00+02:00",
+        False,
+    )
     assert duty["modes"] == ["in_person", "phone"] and duty["phones"] == ["12 616 53 21"]
     assert duty["place"] == "ul. Józefińska 14, pok. 210"
     assert duty["uid"].endswith("@konsultacje.mops.example.pl")
@@ -117,7 +132,10 @@ def test_report_cancelled_meeting_and_upcoming_status(by_slug: dict[str, dict[st
     assert by_slug[STRATEGIA]["status"] == "concluded" and by_slug[STRATEGIA]["days_left"] == 0
     assert report["published"] == "2021-10-15" and report["format"] == "PDF"
     assert report["url"] == f"{SITE}konsultacje/{STRATEGIA}/files/raport-z-konsultacji.pdf"
-    assert report["size"] == (REPO / "campaigns" / STRATEGIA / "files" / "raport-z-konsultacji.pdf").stat().st_size
+    assert (
+        report["size"]
+        == (REPO / "campaigns" / STRATEGIA / "files" / "raport-z-konsultacji.pdf").stat().st_size
+    )
     piecza = by_slug[PIECZA]
     assert (piecza["status"], piecza["days_left"]) == ("upcoming", 68)
     cancelled = [e for e in piecza["events"] if e["cancelled"]]
@@ -130,7 +148,12 @@ def test_report_cancelled_meeting_and_upcoming_status(by_slug: dict[str, dict[st
 def test_export_is_byte_identical_across_rebuilds(example_site: Path, tmp_path: Path) -> None:
     result = build_site(REPO, tmp_path / "again")
     assert result.returncode == 0, result.stderr
-    for name in ("api/konsultacje.json", "schema/export.schema.json", "schema/campaign.schema.json", "szukaj/indeks.json"):
+    for name in (
+        "api/konsultacje.json",
+        "schema/export.schema.json",
+        "schema/campaign.schema.json",
+        "szukaj/indeks.json",
+    ):
         assert (tmp_path / "again" / name).read_bytes() == (example_site / name).read_bytes(), name
 
 
@@ -168,7 +191,9 @@ def campaign_validator() -> Callable[[Any], list[str]]:
 
 
 @pytest.mark.parametrize("path", sorted(REPO.glob("campaigns/*/campaign.yml")), ids=lambda p: p.parent.name)
-def test_consult_schema_accepts_every_example_campaign(path: Path, campaign_validator: Callable[[Any], list[str]]) -> None:
+def test_consult_schema_accepts_every_example_campaign(
+    path: Path, campaign_validator: Callable[[Any], list[str]]
+) -> None:
     doc, problems = parse_yaml(path.read_bytes(), path.name)
     assert doc is not None and not problems
     assert campaign_validator(doc.data) == []
@@ -186,8 +211,9 @@ def test_consult_schema_accepts_every_example_campaign(path: Path, campaign_vali
         lambda d: d.update(materials=[{"title": "Formularz", "file": "files/f.docx", "accessible": "może"}]),
     ],
 )
-def test_consult_schema_and_consult_check_both_reject(change: Callable[[dict[str, Any]], Any], tmp_path: Path,
-                                                      campaign_validator: Callable[[Any], list[str]]) -> None:
+def test_consult_schema_and_consult_check_both_reject(
+    change: Callable[[dict[str, Any]], Any], tmp_path: Path, campaign_validator: Callable[[Any], list[str]]
+) -> None:
     doc, _ = parse_yaml(VALID_YML.encode(), "campaign.yml")
     assert doc is not None and campaign_validator(doc.data) == []
     data = json.loads(json.dumps(doc.data))
@@ -198,7 +224,9 @@ def test_consult_schema_and_consult_check_both_reject(change: Callable[[dict[str
     assert any(p.severity.value == "error" for p in problems)
 
 
-def test_single_values_and_text_booleans_pass_both(tmp_path: Path, campaign_validator: Callable[[Any], list[str]]) -> None:
+def test_single_values_and_text_booleans_pass_both(
+    tmp_path: Path, campaign_validator: Callable[[Any], list[str]]
+) -> None:
     yml = VALID_YML + (
         "duty_hours:\n  - date: 2025-09-02\n    time: 12:00-15:00\n    mode: phone\n    phone: 126165321\n"
         "materials:\n  - title: Formularz\n    file: files/f.docx\n    accessible: nie\n"

@@ -18,8 +18,13 @@ from tests.conftest import TZ, write_campaign
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
-def git(repo: Path, *args: str, author: str = "Anna Nowak", date: str = "2025-08-28T09:00:00+02:00",
-        committer_date: str | None = None) -> str:
+def git(
+    repo: Path,
+    *args: str,
+    author: str = "Anna Nowak",
+    date: str = "2025-08-28T09:00:00+02:00",
+    committer_date: str | None = None,
+) -> str:
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "redakcja@example.pl",
@@ -51,17 +56,33 @@ def repo(tmp_path: Path) -> Path:
     # A side branch merged back: the merge commit itself must not appear.
     git(tmp_path, "checkout", "-q", "-b", "poprawka")
     (tmp_path / "campaigns" / "program-a" / "index.md").write_text("Nowa treść.\n", encoding="utf-8")
-    commit(tmp_path, "Popraw literówkę\n\nZmiana: Poprawiono opis celu konsultacji.",
-           date="2025-09-02T23:30:00+02:00")
+    commit(
+        tmp_path,
+        "Popraw literówkę\n\nZmiana: Poprawiono opis celu konsultacji.",
+        date="2025-09-02T23:30:00+02:00",
+    )
     git(tmp_path, "checkout", "-q", "main")
-    git(tmp_path, "merge", "-q", "--no-ff", "-m", "Merge branch 'poprawka'", "poprawka",
-        date="2025-09-03T08:00:00+02:00")
+    git(
+        tmp_path,
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge branch 'poprawka'",
+        "poprawka",
+        date="2025-09-03T08:00:00+02:00",
+    )
     # Committed in UTC late in the evening: in Warsaw it is already the next day.
     (tmp_path / "campaigns" / "program-a" / "files").mkdir()
     (tmp_path / "campaigns" / "program-a" / "files" / "raport.pdf").write_bytes(b"%PDF-1.4\n")
     (tmp_path / "campaigns" / "program-b" / "index.md").write_text("Inna treść.\n", encoding="utf-8")
-    commit(tmp_path, "Dodaj raport A i popraw B", author="Ewa Wiśniewska",
-           date="2025-09-04T12:00:00+00:00", committer_date="2025-09-10T22:30:00+00:00")
+    commit(
+        tmp_path,
+        "Dodaj raport A i popraw B",
+        author="Ewa Wiśniewska",
+        date="2025-09-04T12:00:00+00:00",
+        committer_date="2025-09-10T22:30:00+00:00",
+    )
     return tmp_path
 
 
@@ -74,8 +95,12 @@ def test_each_campaign_gets_the_commits_that_touched_it_newest_first(repo: Path)
         "Poprawiono opis celu konsultacji.",  # the Zmiana: trailer wins over the subject line
         "Dodaj konsultację A",
     ]
-    assert a[0] == HistoryEntry(date=dt.date(2025, 9, 11), author="Ewa Wiśniewska",
-                                summary="Dodaj raport A i popraw B", commit=a[0].commit)
+    assert a[0] == HistoryEntry(
+        date=dt.date(2025, 9, 11),
+        author="Ewa Wiśniewska",
+        summary="Dodaj raport A i popraw B",
+        commit=a[0].commit,
+    )
     assert a[1].date == dt.date(2025, 9, 2) and a[1].author == "Anna Nowak"
     assert [e.summary for e in history["program-b"]] == ["Dodaj raport A i popraw B", "Dodaj konsultację B"]
     assert history["program-b"][1].author == "Jan Kowalski"
@@ -133,8 +158,9 @@ def test_uncommitted_campaign_has_no_entries(repo: Path) -> None:
 
 def test_shallow_clone_leaves_out_the_cut_off_commit(repo: Path, tmp_path: Path) -> None:
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(clone)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(clone)], check=True, capture_output=True
+    )
     history = load_history(clone / "campaigns", TZ)
     # Depth 2 fetches the last commit and its first parent, the merge; the merge's tree shows
     # every file as added, but it is a merge and a graft: nothing from it may appear.

@@ -31,8 +31,13 @@ PPD = "program-przeciwdzialania-przemocy-domowej-2027-2030"
 
 
 def make_settings(today: dt.date = TODAY) -> Settings:
-    return Settings(site_url="https://konsultacje.mops.example.pl/", site_name="Konsultacje", root=REPO,
-                    campaigns_dir=REPO / "campaigns", today=today)
+    return Settings(
+        site_url="https://konsultacje.mops.example.pl/",
+        site_name="Konsultacje",
+        root=REPO,
+        campaigns_dir=REPO / "campaigns",
+        today=today,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +56,14 @@ def node(script: str, payload: Any) -> Any:
         "let data = ''; process.stdin.on('data', c => data += c);"
         f"process.stdin.on('end', () => {{ const input = JSON.parse(data); {script} }});"
     )
-    result = subprocess.run(["node", "-e", program], input=json.dumps(payload), capture_output=True,
-                            text=True, timeout=120, check=False)
+    result = subprocess.run(
+        ["node", "-e", program],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -125,8 +136,10 @@ def _random_texts(count: int) -> list[str]:
     """Fixed-seed random texts from Latin, Polish, Greek and Cyrillic letters, digits and punctuation."""
     rng = random.Random(20250901)
     alphabet = (
-        [chr(c) for c in range(0x20, 0x250)] + list("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ–—„”…")
-        + [chr(c) for c in range(0x370, 0x3FF)] + [chr(c) for c in range(0x400, 0x4FF)]
+        [chr(c) for c in range(0x20, 0x250)]
+        + list("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ–—„”…")
+        + [chr(c) for c in range(0x370, 0x3FF)]
+        + [chr(c) for c in range(0x400, 0x4FF)]
     )
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
@@ -184,8 +197,21 @@ def _search(index: dict[str, Any], queries: list[str]) -> list[list[str]]:
 def test_queries_in_any_form_find_the_right_consultations(campaigns: list[Campaign]) -> None:
     settings = make_settings()
     index = search.build_index(published_campaigns(campaigns, settings), settings)
-    queries = ["rodziny", "rodzina", "rodzinie", "zdrowia", "zdrowie", "pieczy", "piecza",
-               "wspolpraca", "WSPÓŁPRACY", "rodz", "przemocy", "rodziny pieczy", "xyzzy"]
+    queries = [
+        "rodziny",
+        "rodzina",
+        "rodzinie",
+        "zdrowia",
+        "zdrowie",
+        "pieczy",
+        "piecza",
+        "wspolpraca",
+        "WSPÓŁPRACY",
+        "rodz",
+        "przemocy",
+        "rodziny pieczy",
+        "xyzzy",
+    ]
     got = dict(zip(queries, _search(index, queries), strict=True))
     assert got["rodziny"] == [PWR, PIECZA]  # the title outranks a category
     assert got["rodzina"] == got["rodzinie"] == got["rodziny"]
@@ -223,7 +249,9 @@ def test_index_lists_published_consultations_with_status_and_dates(campaigns: li
 def test_index_is_bounded_per_consultation_and_byte_identical(campaigns: list[Campaign]) -> None:
     settings = make_settings()
     rng = random.Random(7)
-    words = [search.fold("".join(rng.choice("abcdefghijklmnoprstuwyz") for _ in range(9))) for _ in range(4000)]
+    words = [
+        search.fold("".join(rng.choice("abcdefghijklmnoprstuwyz") for _ in range(9))) for _ in range(4000)
+    ]
     base = next(c for c in campaigns if c.slug == PWR)
     many = [
         dataclasses.replace(base, slug=f"konsultacja-{n:04d}", body=" ".join(rng.sample(words, 600)))

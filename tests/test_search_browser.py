@@ -15,8 +15,15 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -134,6 +141,11 @@ def test_without_javascript_the_page_explains_and_links_to_the_lists(browser: An
     page.goto(base_url + "szukaj/?q=rodziny")
     assert page.locator("[data-cx-nojs]").is_visible()
     assert "włączoną obsługą JavaScriptu" in page.locator("[data-cx-nojs]").inner_text()
-    assert page.get_by_role("link", name="Wszystkie konsultacje: otwarte, zapowiedziane i zakończone").is_visible()
-    assert page.get_by_role("link", name="piecza zastępcza").get_attribute("href") == "../kategorie/piecza-zastepcza/"
+    assert page.get_by_role(
+        "link", name="Wszystkie konsultacje: otwarte, zapowiedziane i zakończone"
+    ).is_visible()
+    assert (
+        page.get_by_role("link", name="piecza zastępcza").get_attribute("href")
+        == "../kategorie/piecza-zastepcza/"
+    )
     context.close()
