@@ -13,7 +13,7 @@ from tests.a11y.conftest import Served, new_context
 
 OPEN = "konsultacje/program-wspierania-rodziny-2025-2027/"
 # Page types whose every tab stop is checked for a visible focus indicator.
-FOCUS_PAGES = ["", OPEN, "deklaracja-dostepnosci/", "404.html"]
+FOCUS_PAGES = ["", OPEN, "deklaracja-dostepnosci/", "szukaj/", "404.html"]
 MAX_TAB_STOPS = 150
 
 _FOCUS_INFO = """() => {
