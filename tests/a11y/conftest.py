@@ -165,9 +165,13 @@ def closed_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, 
     return serve("closed", site, "pl")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless system Chromium for the whole session."""
+    """A headless system Chromium per test module.
+
+    Not per session: Playwright's sync API runs one instance at a time, and other test modules
+    (the search page's) start their own.
+    """
     require(CHROMIUM.exists(), f"Chromium ({CHROMIUM})")
     try:
         from playwright.sync_api import sync_playwright
@@ -265,9 +269,9 @@ def run_axe(page: Any, colours_only: bool = False) -> list[dict[str, Any]]:
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def auditor(browser: Any) -> Iterator[Auditor]:
-    """The session's page auditor (each page is opened and checked once per colour scheme)."""
+    """The page auditor (each page is opened and checked once per colour scheme)."""
     require(AXE.is_file(), f"axe-core ({AXE})")
     instance = Auditor(browser)
     yield instance
