@@ -28,7 +28,8 @@ from tests.conftest import REPO, build_site
 JS_TOOLS = REPO / "tests" / "js" / "node_modules"
 AXE = JS_TOOLS / "axe-core" / "axe.min.js"
 VNU = JS_TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+# The distribution's Chromium (Debian: /usr/bin/chromium); CHROMIUM_PATH names another system one.
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
