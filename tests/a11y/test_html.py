@@ -275,3 +275,13 @@ def test_every_page_starts_with_a_skip_link_to_the_content(all_sites: list[Serve
 def test_every_page_declares_its_language(all_sites: list[Served]) -> None:
     for site, path, file in _pages(all_sites):
         assert _parse(file).get("lang") == site.language, f"{site.name}:/{path}"
+
+
+def test_every_page_of_every_build_links_the_statement(all_sites: list[Served]) -> None:
+    for site, path, file in _pages(all_sites):
+        doc = _parse(file)
+        title = "Accessibility statement" if site.language == "en" else "Deklaracja dostępności"
+        links = doc.xpath(f"//footer//a[normalize-space() = '{title}']")
+        assert len(links) == 1, f"{site.name}:/{path}"
+        meta = doc.xpath("//head/meta[@name='deklaracja-dostępności']/@content")
+        assert meta == [f"https://{SITE_HOST}/deklaracja-dostepnosci/"], f"{site.name}:/{path}"
