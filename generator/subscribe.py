@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import Any
 
 from generator import urls
 from generator.calendar_links import event_links
 from generator.events import Event
 from generator.settings import Settings
 
-_PL = {
+_PL: dict[str, Any] = {
     "subscribe": "Subskrybuj kalendarz: {title}",
     "address": "Adres kalendarza do wklejenia w Kalendarzu Google lub Outlook.com",
     "copy": "Kopiuj adres",
@@ -42,7 +43,7 @@ _PL = {
     "event_links": "Dodaj do kalendarza",
 }
 
-_EN = {
+_EN: dict[str, Any] = {
     "subscribe": "Subscribe to the calendar: {title}",
     "address": "Calendar address to paste into Google Calendar or Outlook.com",
     "copy": "Copy address",
@@ -67,7 +68,7 @@ _EN = {
 }
 
 
-def _text(settings: Settings) -> dict[str, object]:
+def _text(settings: Settings) -> dict[str, Any]:
     return _EN if settings.language.lower().startswith("en") else _PL
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -234,9 +235,10 @@ def _transitions(tz: ZoneInfo, start: dt.datetime, end: dt.datetime) -> list[_Tr
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _nth_weekday(year: int, month: int, byday: str) -> dt.date:
-    nth, code = int(byday[:-2]), byday[-2:]
-    weekday = _WEEKDAYS.index(code)
-    days = calendar.monthrange(year, month)[1]
-    matching = [d for d in range(1, days + 1) if dt.date(year, month, d).weekday() == weekday]
+    nth, weekday = int(byday[:-2]), _WEEKDAYS.index(byday[-2:])
+    first_weekday, days = calendar.monthrange(year, month)
+    first = 1 + (weekday - first_weekday) % 7
+    matching = list(range(first, days + 1, 7))
     return dt.date(year, month, matching[nth - 1] if nth > 0 else matching[nth])
