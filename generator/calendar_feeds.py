@@ -90,22 +90,35 @@ def all_feeds(campaigns: Sequence[Campaign], settings: Settings) -> list[Calenda
             *category_feeds(ordered, settings)]
 
 
-def feed_events(feed: CalendarFeed, events: Sequence[Event], settings: Settings) -> list[Event]:
-    """The events a feed holds, in calendar order.
+def feed_events(feeds: Sequence[CalendarFeed], events: Sequence[Event], settings: Settings) -> list[list[Event]]:
+    """The events each feed holds, in calendar order (one list per feed, in the feeds' order).
 
     A consultation's own feed keeps its whole history; the site-wide and category feeds keep
     the last `feed_past_days` days (cancelled events included) and everything ahead.
     """
-    if feed.scope == "campaign":
-        chosen = [e for e in events if e.campaign.slug == feed.campaign]
-    else:
-        since = settings.today - dt.timedelta(days=settings.feed_past_days)
-        chosen = [e for e in events if e.day >= since]
-        if feed.scope == "duty":
-            chosen = [e for e in chosen if e.kind == "duty"]
+    ordered = sorted(events, key=sort_key)
+    since = settings.today - dt.timedelta(days=settings.feed_past_days)
+    recent = [e for e in ordered if e.day >= since]
+    by_campaign: dict[str, list[Event]] = {}
+    for event in ordered:
+        by_campaign.setdefault(event.campaign.slug, []).append(event)
+    by_category: dict[str, list[Event]] = {}
+    for event in recent:
+        for slug in sorted({urls.category_slug(n) for n in event.campaign.data.categories}):
+            by_category.setdefault(slug, []).append(event)
+    chosen = {
+        "all": recent,
+        "duty": [e for e in recent if e.kind == "duty"],
+    }
+    result = []
+    for feed in feeds:
+        if feed.scope == "campaign":
+            result.append(by_campaign.get(feed.campaign or "", []))
         elif feed.scope == "category":
-            chosen = [e for e in chosen if feed.category in {urls.category_slug(n) for n in e.campaign.data.categories}]
-    return sorted(chosen, key=sort_key)
+            result.append(by_category.get(feed.category or "", []))
+        else:
+            result.append(chosen[feed.scope])
+    return result
 
 
 def every_event(campaigns: Sequence[Campaign], settings: Settings) -> list[Event]:

@@ -47,14 +47,14 @@ REFRESH = dt.timedelta(hours=6)  # a hint; Google ignores it and polls about twi
 def build_calendars(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
     """Return every .ics file of the site: the feeds and one download per event."""
     events = calendar_feeds.every_event(campaigns, settings)
-    zone = _timezone(events, settings)
+    writer = _Writer(settings, _timezone(events, settings))
     outputs = []
-    for feed in calendar_feeds.all_feeds(campaigns, settings):
-        chosen = calendar_feeds.feed_events(feed, events, settings)
-        outputs.append(Output(feed.path, render_calendar(chosen, settings, zone, feed)))
+    feeds = calendar_feeds.all_feeds(campaigns, settings)
+    for feed, chosen in zip(feeds, calendar_feeds.feed_events(feeds, events, settings), strict=True):
+        outputs.append(Output(feed.path, writer.calendar(chosen, feed)))
     for event in events:
         path = urls.ics_event(settings, event.campaign.slug, event.key)
-        outputs.append(Output(path, render_calendar([event], settings, zone, None, source=path)))
+        outputs.append(Output(path, writer.calendar([event], None, source=path)))
     return outputs
 
 
@@ -69,8 +69,45 @@ def render_calendar(
 
     Single-event files carry no calendar name: Outlook would make a new calendar folder of it.
     """
-    if zone is None:
-        zone = _timezone(events, settings)
+    return _Writer(settings, zone or _timezone(events, settings)).calendar(events, feed, source)
+
+
+class _Writer:
+    """Serialises calendars, each VTIMEZONE and VEVENT once however many feeds hold it.
+
+    An event appears in up to six files; icalendar's folding is the slow part of a build, and
+    a calendar's bytes are its own lines followed by its components' bytes, so the serialised
+    components are reused verbatim.
+    """
+
+    _END = b"END:VCALENDAR\r\n"
+
+    def __init__(self, settings: Settings, zone: Timezone) -> None:
+        self.settings = settings
+        self.zone = zone.to_ical()
+        self.events: dict[tuple[str, str], bytes] = {}
+
+    def event(self, event: Event) -> bytes:
+        key = (event.campaign.slug, event.key)
+        if key not in self.events:
+            self.events[key] = _vevent(event, self.settings).to_ical()
+        return self.events[key]
+
+    def calendar(self, events: Sequence[Event], feed: CalendarFeed | None, source: str | None = None) -> bytes:
+        head = _calendar_head(events, self.settings, feed, source).to_ical()
+        assert head.endswith(self._END)
+        parts = [head[: -len(self._END)]]
+        # RFC 5545 wants at least one component, so an empty feed still carries its VTIMEZONE.
+        if not events or any(_local_times(e) for e in events):
+            parts.append(self.zone)
+        parts.extend(self.event(e) for e in events)
+        parts.append(self._END)
+        return b"".join(parts)
+
+
+def _calendar_head(
+    events: Sequence[Event], settings: Settings, feed: CalendarFeed | None, source: str | None
+) -> Calendar:
     cal = Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", f"-//{settings.host}//Konsultacje//{'EN' if _english(settings) else 'PL'}")
@@ -90,12 +127,7 @@ def render_calendar(
         source = feed.path
     if source is not None:
         cal.add("source", settings.url(source), parameters={"VALUE": "URI"})
-    # RFC 5545 wants at least one component, so an empty feed still carries its VTIMEZONE.
-    if not events or any(_local_times(e) for e in events):
-        cal.add_component(zone)
-    for event in events:
-        cal.add_component(_vevent(event, settings))
-    return cal.to_ical()
+    return cal
 
 
 def revision(campaign: Campaign, today: dt.date) -> tuple[int, dt.datetime]:
