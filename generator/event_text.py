@@ -9,6 +9,7 @@ address of the consultation page.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from babel.dates import format_date
@@ -74,6 +75,17 @@ _TEXT: dict[str, dict[str, Any]] = {
 }
 
 
+# Control characters (C0 except tab and new line, DEL, C1) are not allowed in iCalendar text
+# and one stray character makes Thunderbird drop a whole calendar; pasted text can carry them.
+# Lone surrogates (a YAML "\ud800" escape) cannot be written as UTF-8 at all.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Text safe for a calendar: Windows and old Mac line ends become new lines, controls go."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _t(settings: Settings) -> dict[str, Any]:
     return _TEXT["en" if settings.language.lower().startswith("en") else "pl"]
 
@@ -100,19 +112,20 @@ def event_summary(event: Event, settings: Settings) -> str:
         text = _s(settings, "meeting").format(meeting=event.title, title=title)
     else:
         text = _s(settings, "deadline").format(title=title)
+    text = " ".join(clean(text).split())  # a title is one line
     return (_s(settings, "cancelled_prefix") + text) if event.cancelled else text
 
 
 def event_location(event: Event, settings: Settings | None = None) -> str:
     """One line for LOCATION: the place, else the meeting link, else the phone numbers."""
     if event.place:
-        return event.place
+        return " ".join(clean(event.place).split())
     if event.online:
-        return event.online
+        return clean(event.online)
     if event.phones:
         template = _s(settings, "by_phone") if settings is not None else _TEXT["pl"]["by_phone"]
         assert isinstance(template, str)
-        return template.format(phones=", ".join(event.phones))
+        return clean(template.format(phones=", ".join(event.phones)))
     return ""
 
 
@@ -140,7 +153,7 @@ def event_description(event: Event, settings: Settings) -> str:
     else:
         lines.append(_s(settings, "closes").format(day=_day(data.closes, settings, weekday=False)))
     lines.append(_s(settings, "more").format(url=event_url(event, settings)))
-    return "\n".join(lines)
+    return clean("\n".join(lines))
 
 
 def event_url(event: Event, settings: Settings) -> str:
@@ -150,7 +163,7 @@ def event_url(event: Event, settings: Settings) -> str:
 
 def event_categories(event: Event, settings: Settings) -> list[str]:
     """The kind of event, then the consultation's categories."""
-    return [_map(settings, "kinds")[event.kind], *event.campaign.data.categories]
+    return [_map(settings, "kinds")[event.kind], *(" ".join(clean(c).split()) for c in event.campaign.data.categories)]
 
 
 def _respond_lines(campaign: Campaign, settings: Settings) -> list[str]:

@@ -13,13 +13,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as settings_hypothesis
+from hypothesis import strategies as st
 
 from generator import calendar_feeds, urls
 from generator.errors import Severity
 from generator.event_text import event_description, event_location, event_summary
 from generator.events import Event, campaign_events
 from generator.feeds.ical import build_calendars, render_calendar, revision
-from generator.model import Campaign
+from generator.model import Campaign, CampaignFile
 from generator.pipeline import check_campaigns
 from generator.settings import Organisation, Settings
 
@@ -578,3 +581,57 @@ def test_ical_js_is_run_on_many_calendars_at_once() -> None:
                           for n in range(3)] + [{"name": "broken", "text": "BEGIN:VCALENDAR\r\nX\r\n"}])
     assert [r["error"] is None for r in reports] == [True, True, True, False]
     assert re.search("invalid line", reports[-1]["error"])
+
+
+# ---------------------------------------------------------------- any text
+
+
+def _campaign(title: str, place: str, note: str, category: str) -> Campaign:
+    data = CampaignFile.model_validate({
+        "title": title, "summary": "Opis.", "organizer": "MOPS", "published": "2025-01-10", "opens": "2025-01-10",
+        "closes": "2025-12-18", "categories": [category],
+        "meetings": [{"title": title, "date": "2025-10-26", "time": "10:00-12:00", "place": place, "note": note}],
+    })
+    return Campaign(slug="dowolny-tekst", data=data, body="", source_dir="campaigns/dowolny-tekst")
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=120).filter(
+    lambda s: s.strip() != "")
+
+
+def test_any_text_an_editor_can_write_gives_calendars_that_both_parsers_read_back(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    samples: list[tuple[Campaign, bytes]] = []
+
+    @settings_hypothesis(max_examples=60, deadline=None, derandomize=True)
+    @given(title=_TEXT, place=_TEXT, note=_TEXT, category=_TEXT)
+    def collect(title: str, place: str, note: str, category: str) -> None:
+        campaign = _campaign(title, place, note, category)
+        data = feed_of(campaign, settings)
+        assert stream_problems(data) == []
+        samples.append((campaign, data))
+
+    collect()
+    reports = run_icaljs([{"name": str(i), "text": data.decode()} for i, (_, data) in enumerate(samples)])
+    for (campaign, data), report in zip(samples, reports, strict=True):
+        assert report["error"] is None, (campaign.data.title, report["error"])
+        meeting = next(e for e in campaign_events(campaign, WARSAW) if e.kind == "meeting")
+        js = next(e for e in report["events"] if e["uid"] == meeting.uid(settings.host))
+        expected = (event_summary(meeting, settings), event_location(meeting, settings),
+                    event_description(meeting, settings))
+        assert (js["summary"], js["location"] or "", js["description"]) == expected
+        vob = next(v for v in vobject_calendar(data).vevent_list if v.uid.value == meeting.uid(settings.host))
+        location = vob.location.value if "location" in vob.contents else ""
+        assert (vob.summary.value, location, vob.description.value) == expected
+
+
+def test_control_characters_and_carriage_returns_are_cleaned_from_calendar_text(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    campaign = _campaign("Tytuł\x07 z\u0085 dzwonkiem", "Sala\r\nB", "Linia 1\rLinia 2\x1b[31m", "rodzina\x00")
+    meeting = next(e for e in campaign_events(campaign, WARSAW) if e.kind == "meeting")
+    assert event_summary(meeting, settings).startswith("Tytuł z dzwonkiem – ")
+    assert event_location(meeting, settings) == "Sala B"
+    assert "Linia 1\nLinia 2[31m" in event_description(meeting, settings)
+    data = feed_of(campaign, settings)
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", data)
+    assert icaljs_one(data)["events"][0]["categories"] == ["spotkanie konsultacyjne", "rodzina"]

@@ -33,7 +33,14 @@ from icalendar import Event as VEvent
 from generator import calendar_feeds, urls
 from generator.calendar_feeds import CalendarFeed
 from generator.errors import ConsultationsError, Problem
-from generator.event_text import event_categories, event_description, event_location, event_summary, event_url
+from generator.event_text import (
+    clean,
+    event_categories,
+    event_description,
+    event_location,
+    event_summary,
+    event_url,
+)
 from generator.events import Event
 from generator.feeds.vtimezone import Observance, TimezoneNotExpressible, ambiguous, observances_for
 from generator.model import Campaign
@@ -118,9 +125,9 @@ def _calendar_head(
     if feed is not None:
         # X- properties have no declared type; write them as TEXT, escaped like NAME.
         for name in ("name", "x-wr-calname"):
-            cal.add(name, vText(feed.title))
+            cal.add(name, vText(" ".join(clean(feed.title).split())))
         for name in ("description", "x-wr-caldesc"):
-            cal.add(name, vText(feed.description))
+            cal.add(name, vText(clean(feed.description)))
         cal.add("url", settings.url(feed.page))
         cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(REFRESH))
@@ -193,7 +200,7 @@ def _organizer(event: Event, settings: Settings) -> vCalAddress | None:
     address = vCalAddress(f"mailto:{email}")
     # A double quote cannot appear in a parameter value (RFC 5545 §3.2); clients that do not
     # know RFC 6868's ^' escape would show it garbled.
-    name = (settings.organisation.name or event.campaign.data.organizer).replace('"', "")
+    name = " ".join(clean(settings.organisation.name or event.campaign.data.organizer).replace('"', "").split())
     address.params["CN"] = name
     return address
 
