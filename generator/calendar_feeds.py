@@ -97,7 +97,7 @@ def feed_events(feeds: Sequence[CalendarFeed], events: Sequence[Event], settings
     the last `feed_past_days` days (cancelled events included) and everything ahead.
     """
     ordered = sorted(events, key=sort_key)
-    since = settings.today - dt.timedelta(days=settings.feed_past_days)
+    since = settings.today - dt.timedelta(days=max(0, settings.feed_past_days))
     recent = [e for e in ordered if e.day >= since]
     by_campaign: dict[str, list[Event]] = {}
     for event in ordered:

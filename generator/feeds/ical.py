@@ -183,9 +183,9 @@ def _vevent(event: Event, settings: Settings) -> VEvent:
 def _local_times(event: Event) -> bool:
     """Whether the event is written in local time with TZID (timed, and unambiguous).
 
-    A time that happens twice when clocks go back is read as the first occurrence by RFC 5545
-    and vobject but as the second by ical.js (Thunderbird); `consult check` warns about it,
-    and the feed states it in UTC (the first occurrence), which every client reads alike.
+    A time that happens twice when clocks go back is the first occurrence for RFC 5545 and
+    zoneinfo but the second for ical.js (Thunderbird); `consult check` warns about it, and the
+    feed states it in UTC (the first occurrence), which every client reads alike.
     """
     if not isinstance(event.start, dt.datetime) or not isinstance(event.end, dt.datetime):
         return False
