@@ -328,3 +328,22 @@ def test_event_uids_never_change_and_sequence_rises_with_every_visible_change(ic
             assert now["sequence"] > before["sequence"], (
                 f"{key} changed but SEQUENCE did not rise: move 'updated' forward or add a 'changes' entry"
             )
+
+
+def test_the_json_export_names_the_same_events_uids_and_instants_as_the_calendars(
+    example_site: Path, ics: dict[str, bytes], icaljs: dict[str, dict[str, Any]]
+) -> None:
+    export = json.loads((example_site / "api" / "konsultacje.json").read_text(encoding="utf-8"))
+    consultations = export["consultations"] if isinstance(export, dict) else export
+    checked = 0
+    for consultation in consultations:
+        assert consultation["calendar"].removeprefix(HOST) in ics
+        for event in consultation["events"]:
+            path = event["ics"].removeprefix(HOST)
+            (parsed,) = icaljs[path]["events"]
+            assert parsed["uid"] == event["uid"], path
+            assert parsed["url"] == event["url"], path
+            if not event["all_day"]:
+                assert parsed["start"]["unix"] == dt.datetime.fromisoformat(event["start"]).timestamp(), path
+            checked += 1
+    assert checked == len([p for p in ics if "/wydarzenia/" in p])
