@@ -334,7 +334,7 @@ def test_the_json_export_names_the_same_events_uids_and_instants_as_the_calendar
     example_site: Path, ics: dict[str, bytes], icaljs: dict[str, dict[str, Any]]
 ) -> None:
     export = json.loads((example_site / "api" / "konsultacje.json").read_text(encoding="utf-8"))
-    consultations = export["consultations"] if isinstance(export, dict) else export
+    consultations = export["consultations"]
     checked = 0
     for consultation in consultations:
         assert consultation["calendar"].removeprefix(HOST) in ics
