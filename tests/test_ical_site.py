@@ -347,3 +347,27 @@ def test_the_json_export_names_the_same_events_uids_and_instants_as_the_calendar
                 assert parsed["start"]["unix"] == dt.datetime.fromisoformat(event["start"]).timestamp(), path
             checked += 1
     assert checked == len([p for p in ics if "/wydarzenia/" in p])
+
+
+_PARAM_VALUE = r'("[^"\x00-\x1f]*"|[^";:,\x00-\x1f]*)'
+_CONTENT_LINE = re.compile(rf"^[A-Z][A-Z0-9-]*(;[A-Z][A-Z0-9-]*={_PARAM_VALUE}(,{_PARAM_VALUE})*)*:")
+
+
+def test_parameters_are_well_formed_and_quoted_where_needed(ics: dict[str, bytes]) -> None:
+    for path, data in ics.items():
+        for line in unfold(data):
+            assert _CONTENT_LINE.match(line), (path, line)
+
+
+def test_start_and_end_share_a_form_and_dtstamp_is_last_modified(
+    ics: dict[str, bytes], icaljs: dict[str, dict[str, Any]]
+) -> None:
+    for path, report in icaljs.items():
+        for event in report["events"]:
+            start, end = event["start"], event["end"]
+            assert (start["isDate"], start["tzid"]) == (end["isDate"], end["tzid"]), path
+    for path, data in ics.items():
+        for block in vevent_blocks(data).values():
+            stamp = re.search(r"\r\nDTSTAMP:(\S+)\r\n", block)
+            modified = re.search(r"\r\nLAST-MODIFIED:(\S+)\r\n", block)
+            assert stamp and modified and stamp.group(1) == modified.group(1), path
