@@ -18,7 +18,7 @@ from generator.feeds.vtimezone import (
     observances_for,
 )
 
-from .ical_tools import icaljs_one
+from .ical_tools import icaljs_one, vobject_calendar
 
 # The block recommended by the feeds checklist (the shape Google and Outlook emit).
 CHECKLIST_BLOCK = """\
@@ -118,11 +118,17 @@ def test_ical_js_reads_generated_definitions_like_zoneinfo() -> None:
         assert wrong == [], key
 
 
-def test_icalendars_own_vtimezone_is_what_we_avoid() -> None:
+def test_icalendars_own_vtimezone_is_read_wrong_by_clients_which_is_why_we_write_ours() -> None:
     # The reason for this module: icalendar 7.3's definition is RDATE-based, has two STANDARD
-    # blocks, and starts summer time an hour late. If a new version fixes this, revisit.
+    # blocks, and ical.js and vobject read it as UTC+1 in July. If this test starts failing,
+    # a new icalendar may have fixed it: revisit.
     zone = Timezone.from_tzid("Europe/Warsaw").to_ical().decode()
     assert "RDATE" in zone and zone.count("BEGIN:STANDARD") == 2
+    data = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//PL\r\n{zone}END:VCALENDAR\r\n".encode()
+    july = dt.datetime(2025, 7, 1, 12, 0)
+    assert icaljs_one(data, [july.isoformat()])["probes"]["Europe/Warsaw"] == [3600]
+    assert july.replace(tzinfo=vobject_calendar(data).vtimezone.gettzinfo()).utcoffset() == dt.timedelta(hours=1)
+    assert july.replace(tzinfo=WARSAW_TZ).utcoffset() == dt.timedelta(hours=2)
 
 
 def test_an_inexpressible_zone_is_reported_with_the_times_it_gets_wrong() -> None:
