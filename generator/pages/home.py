@@ -40,7 +40,7 @@ def by_day(lists: Lists, page_path: str, events: Sequence[Event]) -> list[str]:
     for day, group in itertools.groupby(events, key=lambda e: e.day):
         parts.append(heading(3, t.date_weekday(day), f"dzien-{day.isoformat()}"))
         views = [event_view(lists.site, e) for e in group]
-        parts.append(lists.html("components/event-list.html", page_path, events=views, all_day=t("kind.deadline")))
+        parts.append(lists.html("components/event-list.html", page_path, events=views, all_day=t("event.all_day")))
     return parts
 
 
