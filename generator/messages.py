@@ -342,11 +342,11 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     # -- summary
     "summary": {
         "pl": ("Znaleziono: błędy {errors}, ostrzeżenia {warnings} (plików: {files}).", ""),
-        "en": ("Found {errors} errors and {warnings} warnings in {files} files.", ""),
+        "en": ("Found: errors {errors}, warnings {warnings} (files: {files}).", ""),
     },
     "ok": {
-        "pl": ("Wszystko w porządku: {count} konsultacji sprawdzonych.", ""),
-        "en": ("All good: {count} consultations checked.", ""),
+        "pl": ("Wszystko w porządku. Sprawdzone konsultacje: {count}.", ""),
+        "en": ("All good. Consultations checked: {count}.", ""),
     },
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,7 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import urls
+from generator import sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.model import Campaign
@@ -40,6 +41,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             self.settings = make_settings(self.config, config)
         except SettingsError as exc:
             raise PluginError(str(exc)) from None
+        _add_package_theme(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -102,7 +104,21 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         return server
 
 
+def _add_package_theme(config: MkDocsConfig) -> None:
+    # The consultation templates come with the package, so a site needs no copy of theme/ and
+    # gets fixes with each upgrade. They rank below the site's own custom_dir (which may
+    # override any of them) and above Material's templates, which they extend.
+    try:
+        package_theme = sitekit.theme_dir().resolve()
+    except sitekit.SiteKitMissing as exc:
+        raise PluginError(str(exc)) from None
+    dirs = config.theme.dirs
+    if any(Path(d).resolve() == package_theme for d in dirs):
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, str(package_theme))
+
+
 def _to_file(output: Output, config: MkDocsConfig) -> File:
     if output.source is not None:
         return File.generated(config, output.path, abs_src_path=str(output.source))
-    return File.generated(config, output.path, content=output.content)
+    return File.generated(config, output.path, content=output.content or "")

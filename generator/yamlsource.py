@@ -17,6 +17,16 @@ from generator.errors import Problem
 
 Path_ = tuple[str | int, ...]
 
+_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+         yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser (about 14 times faster) without implicit typing, which we never use."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _TAGS[kind]
+
 MAX_BYTES = 1_000_000
 MAX_NODES = 50_000
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -50,7 +60,7 @@ class _Converter:
         if self.count > MAX_NODES:
             raise _TooBig()
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value in _NULLS:
+            if not node.style and node.value in _NULLS:
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
@@ -67,7 +77,7 @@ class _Converter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             line, col = _mark(key_node)
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.value == "<<" and not getattr(key_node, "style", None):
                 self.problems.append(Problem(self.rel, "yaml_merge", {}, line, col))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
@@ -126,7 +136,7 @@ def parse_yaml(raw: bytes, rel: str) -> tuple[YamlDocument | None, list[Problem]
     if text is None:
         return None, problems
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, rel, text)]
     except yaml.YAMLError:
