@@ -111,7 +111,7 @@ def test_sections_come_in_order_of_importance(example: dict[str, Output]) -> Non
                    "harmonogram", "kalendarz", "dostepnosc", "kontakt", "metryczka"]
     levels = [int(h.tag[1]) for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels.count(1) == 1 and levels[0] == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
 
 
 def test_ways_to_respond_link_mail_with_subject_and_show_the_annotation(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -29,7 +29,7 @@ LOADED = {"script": "src", "img": "src", "iframe": "src", "source": "src", "vide
 NOT_LOADED_LINKS = {"alternate", "canonical", "prev", "next", "search", "edit"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path) -> Any:
     return lxml_html.parse(str(path)).getroot()
 
@@ -67,7 +67,7 @@ def target_file(site: Path, url: str) -> Path | None:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def ids_of(path: Path) -> frozenset[str]:
     root = parse(path)
     return frozenset(root.xpath("//@id") + root.xpath("//a/@name"))
@@ -218,7 +218,7 @@ def test_one_h1_and_no_skipped_heading_levels_on_any_page(example_site: Path) ->
         root = parse(file)
         assert len(root.xpath("//h1")) == 1, file
         levels = [int(h.tag[1]) for h in root.xpath("//article")[0].iter("h1", "h2", "h3", "h4", "h5", "h6")]
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (file, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (file, levels)
 
 
 def test_no_broken_internal_link_or_missing_asset(example_site: Path) -> None:

@@ -111,7 +111,7 @@ class CampaignPage:
 
     def output(self) -> Output:
         """The page as an Output (Markdown with front matter)."""
-        data, t = self.data, self.t
+        data = self.data
         parts = [
             heading(1, data.title, lang=CONTENT_LANGUAGE if self.foreign else None),
             self.html("components/text.html", text=data.summary, cls="cx-lead"),

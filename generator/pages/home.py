@@ -13,8 +13,8 @@ import yaml
 from generator import urls
 from generator.events import Event, campaign_events, sort_key
 from generator.outputs import Output
-from generator.pages.lists import HOME_CLOSED, HOME_OPEN, HOME_UPCOMING, Lists
 from generator.pages import records
+from generator.pages.lists import HOME_CLOSED, HOME_OPEN, HOME_UPCOMING, Lists
 from generator.pages.render import heading, page_text
 from generator.pages.views import Link, event_view
 from generator.subscribe import render_subscribe_box
