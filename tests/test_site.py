@@ -323,3 +323,13 @@ def test_feed_items_link_to_pages_and_anchors_that_exist(example_site: Path) -> 
         if target is None or not target.is_file() or (fragment and fragment not in ids_of(target)):
             missing.append(url)
     assert missing == []
+
+
+def test_polish_dates_never_end_a_sentence_with_two_dots(example_site: Path) -> None:
+    for file in html_pages(example_site):
+        assert " r.." not in words(parse(file)), file
+
+
+def test_closed_consultations_offer_no_calendar_subscription(example_site: Path) -> None:
+    assert article(example_site, f"konsultacje/{OPEN}/").xpath(".//div[@class='cx-subscribe']")
+    assert not article(example_site, f"konsultacje/{CONCLUDED[1]}/").xpath(".//div[@class='cx-subscribe']")

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from generator import urls
 from generator.events import campaign_events
 from generator.i18n import CONTENT_LANGUAGE
-from generator.model import Campaign, FileInfo, Material, Status
+from generator.model import Campaign, Status
 from generator.outputs import Output
 from generator.pages import records
+from generator.pages.downloads import file_view, link_view, material_view
 from generator.pages.render import (
     attribute_text,
     heading,
@@ -55,20 +56,6 @@ class RespondView:
     annotation_label: str
     annotation: str | None
     note: str | None
-
-
-@dataclass(frozen=True)
-class MaterialView:
-    """A download or link with what the link text needs."""
-
-    title: str
-    href: str
-    ext: str
-    type_title: str
-    detail: str
-    external: bool
-    ask_href: str | None = None
-    ask_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -243,31 +230,9 @@ class CampaignPage:
         """Downloads with format and size."""
         if not self.campaign.materials:
             return []
-        views = [self.material_view(m) for m in self.campaign.materials]
+        views = [material_view(self.site, self.campaign, m) for m in self.campaign.materials]
         return [self.section("section.materials", "materialy"),
                 self.html("components/attachments.html", materials=views)]
-
-    def material_view(self, material: Material) -> MaterialView:
-        """A material's link text parts, and an accessible-version request when it may be inaccessible."""
-        entry = material.entry
-        if material.file is not None:
-            view = self.file_view(entry.title, material.file)
-        else:
-            host = urlsplit(entry.url or "").hostname or ""
-            view = MaterialView(entry.title, entry.url or "", "", "", host, external=True)
-        if entry.accessible:
-            return view
-        contact = self.data.contact
-        email = (contact.email if contact else None) or self.site.settings.organisation.email
-        if not email:
-            return view
-        return MaterialView(**{**view.__dict__, "ask_href": mailto(email, self.t("material.ask_subject", title=entry.title)),
-                               "ask_text": self.t("material.ask_accessible", title=entry.title)})
-
-    def file_view(self, title: str, info: FileInfo) -> MaterialView:
-        """A file in the campaign folder, published beside the page."""
-        return MaterialView(title, self.path + info.rel, info.extension, self.t.file_type(info.extension),
-                            self.t.size(info.size), external=False)
 
     def timeline(self) -> list[str]:
         """The phases in order, the current one marked."""
@@ -286,7 +251,9 @@ class CampaignPage:
         from generator.subscribe import render_subscribe_box
 
         settings = self.site.settings
-        if len(self.events) <= 1 and self.status in (Status.CLOSED, Status.CONCLUDED):
+        # Worth subscribing while something is still to come: the deadline, a duty hour, a meeting.
+        if not any(e.end > (self.site.now if isinstance(e.end, dt.datetime) else self.site.today)
+                   for e in self.events):
             return []
         box = render_subscribe_box(settings, urls.ics_campaign(settings, self.campaign.slug),
                                    self.t("calendar.feed.campaign", title=self.data.title))
@@ -313,10 +280,9 @@ class CampaignPage:
             return []
         materials = []
         if self.campaign.report_file is not None:
-            materials.append(self.file_view(self.t("report.download"), self.campaign.report_file))
+            materials.append(file_view(self.site, self.campaign, self.t("report.download"), self.campaign.report_file))
         elif report.url:
-            host = urlsplit(report.url).hostname or ""
-            materials.append(MaterialView(self.t("report.download"), report.url, "", "", host, external=True))
+            materials.append(link_view(self.t("report.download"), report.url))
         return [self.section("section.report", "raport"),
                 self.html("components/report.html", published=date_view(self.site, report.published),
                           summary=report.summary, materials=materials)]
