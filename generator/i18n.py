@@ -199,6 +199,8 @@ WORDS: dict[str, dict[str, Any]] = {
         "category.current": "Trwające i zapowiedziane",
         "category.past": "Zakończone",
         "category.none": "Brak konsultacji w tej kategorii.",
+        "category.current.none": "W tej kategorii nie trwają ani nie są zapowiedziane żadne konsultacje.",
+        "category.past.none": "W tej kategorii nie ma jeszcze zakończonych konsultacji.",
         # calendar page
         "calendar.title": "Kalendarz dyżurów i spotkań",
         "calendar.intro": "Najbliższe dyżury ekspertów, spotkania konsultacyjne i terminy zgłaszania uwag we wszystkich konsultacjach.",
@@ -373,6 +375,8 @@ WORDS: dict[str, dict[str, Any]] = {
         "category.current": "Open and upcoming",
         "category.past": "Closed",
         "category.none": "No consultations in this category.",
+        "category.current.none": "No consultation in this category is open or announced.",
+        "category.past.none": "No consultation in this category has closed yet.",
         "calendar.title": "Calendar of duty hours and meetings",
         "calendar.intro": "Coming expert duty hours, consultation meetings and response deadlines across all consultations.",
         "calendar.upcoming": "Coming events",

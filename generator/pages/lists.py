@@ -175,8 +175,10 @@ def years(campaigns: Sequence[Campaign]) -> list[tuple[int, list[Campaign]]]:
 
 
 def paginated(lists: Lists, base: str, title: str, items: Sequence[Campaign], intro: list[str],
-              heading_key: str | None = None, **meta: Any) -> list[Output]:
-    """A long list split into pages of PAGE_SIZE, linked to each other; `intro` goes on the first page."""
+              heading_key: str | None = None, empty_key: str = "category.none", outro: Sequence[str] = (),
+              **meta: Any) -> list[Output]:
+    """A long list split into pages of PAGE_SIZE, linked to each other; `intro` and `outro` go on the
+    first page, before and after the list."""
     t = lists.t
     chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
     outputs = []
@@ -188,9 +190,11 @@ def paginated(lists: Lists, base: str, title: str, items: Sequence[Campaign], in
             parts.append(heading(2, t(heading_key), "lista"))
             level = 3
         parts.append(lists.cards(path, chunk, level) if chunk else lists.html(
-            "components/notice.html", path, text=t("category.none"), link=None))
+            "components/notice.html", path, text=t(empty_key), link=None))
         if len(chunks) > 1:
             parts.append(_pagination(lists, base, number, len(chunks), path))
+        if number == 1:
+            parts += outro
         page_title = title if number == 1 else f"{title} ({t('pages.page', n=number)})"
         outputs.append(lists.output(path, page_title, parts, **dict(meta)))
     return outputs
@@ -234,10 +238,11 @@ def render_category_pages(lists: Lists) -> list[Output]:
         members = {c.slug for c in items}
         current = [c for c in lists.open + lists.upcoming if c.slug in members]
         closed = [c for c in lists.closed if c.slug in members]
-        intro = [lists.feeds(base, name), heading(2, t("category.current"), "trwajace")]
+        intro = [heading(2, t("category.current"), "trwajace")]
         intro.append(lists.cards(base, current) if current else lists.html(
-            "components/notice.html", base, text=t("list.open.none"), link=None))
+            "components/notice.html", base, text=t("category.current.none"), link=None))
+        outro = [heading(2, t("follow.title"), "badz-na-biezaco"), lists.feeds(base, name)]
         title = t("category.title", name=name)
         outputs += paginated(lists, base, title, closed, intro, heading_key="category.past",
-                             description=title)
+                             empty_key="category.past.none", outro=outro, description=title)
     return outputs
