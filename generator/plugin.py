@@ -13,9 +13,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import sitekit, urls
+from generator import search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
+from generator.history import load_history, with_history
 from generator.model import Campaign
 from generator.outputs import Output, generate_site
 from generator.pipeline import check_campaigns
@@ -56,11 +57,14 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 log.warning(format_text(problem, settings.language))
         if errors:
             raise ConsultationsError(errors, settings.language)
-        self.campaigns = campaigns
+        self.campaigns = with_history(campaigns, load_history(settings.campaigns_dir, settings.timezone))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         self.pages = {}
+        if "material/search" not in config.plugins:  # Material ships lunr even with its search off
+            for unused in [f for f in files if f.src_uri.startswith(search.UNUSED_THEME_FILES)]:
+                files.remove(unused)
         by_page = {self.settings.campaign_path(c.slug) + "index.md": c for c in self.campaigns}
         for output in generate_site(self.campaigns, self.settings):
             file = _to_file(output, config)
@@ -96,6 +100,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # Globals rather than page context, so that 404.html (not a page) gets them too.
         if self.settings is not None:
             env.globals["cx_head_links"] = urls.head_links(self.settings)
+            env.globals["cx_search_url"] = urls.search_page(self.settings)
         return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
