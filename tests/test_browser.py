@@ -22,6 +22,9 @@ OPEN_PAGE = "konsultacje/program-wspierania-rodziny-2025-2027/"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 
+# The visible "in progress" / "next" label of each duty-hours row ("" when there is none).
+MARKS = "rows => rows.map(r => { const m = r.querySelector('[data-cx-marker]'); return m && !m.hidden ? m.textContent : ''; })"
+
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed")
 
 
@@ -103,13 +106,9 @@ def test_status_script_refreshes_an_old_page(browser: Any, served: str, when: dt
 
 def test_status_script_moves_the_duty_hour_mark(browser: Any, served: str) -> None:
     page, _ = open_page(browser, served + OPEN_PAGE, when=dt.datetime(2025, 9, 2, 13, 0, tzinfo=TZ))
-    marks = page.eval_on_selector_all(
-        "tr[data-cx-start]", "rows => rows.map(r => r.querySelector('[data-cx-marker]').hidden ? '' : "
-        "r.querySelector('[data-cx-marker]').textContent)")
+    marks = page.eval_on_selector_all("tr[data-cx-start]", MARKS)
     later, _ = open_page(browser, served + OPEN_PAGE, when=dt.datetime(2025, 9, 3, 9, 0, tzinfo=TZ))
-    later_marks = later.eval_on_selector_all(
-        "tr[data-cx-start]", "rows => rows.map(r => r.querySelector('[data-cx-marker]').hidden ? '' : "
-        "r.querySelector('[data-cx-marker]').textContent)")
+    later_marks = later.eval_on_selector_all("tr[data-cx-start]", MARKS)
     page.close()
     later.close()
     assert marks == ["", "trwa teraz", ""]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import textwrap
 from pathlib import Path
@@ -260,8 +261,8 @@ def test_record_lists_publisher_dates_changes_and_the_git_history(tmp_path: Path
 
 
 def test_structured_data_describes_events_with_status_and_attendance_mode(example: dict[str, Output]) -> None:
-    meta, _ = split(example[f"konsultacje/{UPCOMING}/index.md"])
-    graph = meta["cx"]["jsonld"]["@graph"]
+    tree = to_html(example[f"konsultacje/{UPCOMING}/index.md"])
+    graph = json.loads(tree.xpath("string(//script[@type='application/ld+json'])"))["@graph"]
     assert graph[0]["@type"] == "WebPage" and graph[0]["datePublished"] == "2025-08-25"
     events = {e["@id"].split("#")[1]: e for e in graph[1:]}
     assert events["wydarzenie-spotkanie-rodziny-zastepcze"]["eventStatus"] == "https://schema.org/EventCancelled"
@@ -418,6 +419,7 @@ def test_md_escape_keeps_text_literal() -> None:
      ("kalendarz/", "kalendarz/", "./"),
      ("konsultacje/a/", "konsultacje/a/#x", "#x"),
      ("archiwum/2024/strona-2/", "archiwum/2024/", "../"),
+     ("konsultacje/a/", "", "../../"),
      ("", "https://example.pl/x", "https://example.pl/x")],
 )
 def test_relative_url(page: str, target: str, link: str) -> None:

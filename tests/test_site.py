@@ -182,7 +182,7 @@ def test_head_metadata_for_machines(example_site: Path) -> None:
     assert og["og:type"] == "article" and og["og:locale"] == "pl_PL"
     assert og["og:url"] == f"{SITE_URL}konsultacje/{UPCOMING}/"
     assert og["og:description"] == description
-    data = json.loads(head.xpath("string(script[@type='application/ld+json'])"))
+    data = json.loads(root.xpath("string(//script[@type='application/ld+json'])"))
     events = [node for node in data["@graph"] if node["@type"] == "Event"]
     statuses = {e["@id"].rsplit("#", 1)[1]: e["eventStatus"].rsplit("/", 1)[1] for e in events}
     assert statuses["wydarzenie-spotkanie-rodziny-zastepcze"] == "EventCancelled"

@@ -83,7 +83,8 @@ class CampaignPage:
 
     def html(self, template: str, **context: Any) -> str:
         """Render a component for this page."""
-        return render_html(template, self.t, self.path, content_lang=CONTENT_LANGUAGE, **context)
+        return render_html(template, self.t, self.path, content_lang=CONTENT_LANGUAGE if self.foreign else "",
+                           **context)
 
     def markdown(self, text: str, top: int) -> str:
         """An editor's Markdown with its headings moved under ours, marked as Polish in other languages."""
@@ -118,6 +119,10 @@ class CampaignPage:
                                 phone=data.contact.phone)]
         parts += records.record(self)
         parts.append(records.status_data(self.site, self.path))
+        # Structured data sits in the body, not in front matter: JSON-LD is valid anywhere in a
+        # page, and YAML front matter this size costs more to write and read than the page itself.
+        jsonld = campaign_jsonld(self.site, self.campaign, self.events)
+        parts.append(render_html("components/jsonld.html", self.t, self.path, data=jsonld))
         return Output(self.path + "index.md", page_text(self.meta(), parts))
 
     def meta(self) -> dict[str, Any]:
@@ -134,7 +139,6 @@ class CampaignPage:
                 "og_type": "article",
                 "published": data.published.isoformat(),
                 "modified": records.last_changed(self).isoformat(),
-                "jsonld": campaign_jsonld(self.site, self.campaign, self.events),
             },
         }
 

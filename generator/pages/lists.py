@@ -69,7 +69,8 @@ class Lists:
 
     def html(self, template: str, page_path: str, **context: Any) -> str:
         """Render a component for a list page."""
-        return render_html(template, self.t, page_path, content_lang=CONTENT_LANGUAGE, **context)
+        foreign = self.t.language != CONTENT_LANGUAGE
+        return render_html(template, self.t, page_path, content_lang=CONTENT_LANGUAGE if foreign else "", **context)
 
     def card(self, campaign: Campaign) -> CardView:
         """The card of a consultation, its date phrase chosen by status."""

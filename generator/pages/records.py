@@ -34,7 +34,7 @@ def last_changed(page: CampaignPage) -> dt.date:
     dates += [a.date for a in page.campaign.announcements]
     if data.report:
         dates.append(data.report.published)
-    return max(d for d in dates if d <= today)
+    return max([d for d in dates if d <= today] or [data.published])
 
 
 def record(page: CampaignPage) -> list[str]:

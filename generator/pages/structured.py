@@ -33,7 +33,7 @@ def campaign_jsonld(site: Site, campaign: Campaign, events: list[Event]) -> dict
     data = campaign.data
     page_url = settings.url(urls.campaign_page(settings, campaign.slug))
     org = organisation(site)
-    modified = max(d for d in (data.published, data.updated) if d is not None and d <= site.today)
+    modified = max([d for d in (data.published, data.updated) if d is not None and d <= site.today] or [data.published])
     graph: list[dict[str, Any]] = [
         {
             "@type": "WebPage",

@@ -113,6 +113,14 @@
       var mark = row.querySelector("[data-cx-marker]");
       var kind = current.indexOf(row) !== -1 ? "current" : (!current.length && row === next ? "next" : null);
       row.classList.toggle("cx-duty__row--marked", kind !== null);
+      if (!mark && kind && row.querySelector("th")) {
+        // The page carries a mark only on the row marked at build time.
+        mark = document.createElement("strong");
+        mark.className = "cx-marker";
+        mark.setAttribute("data-cx-marker", "");
+        row.querySelector("th").appendChild(document.createTextNode(" "));
+        row.querySelector("th").appendChild(mark);
+      }
       if (mark) {
         mark.hidden = kind === null;
         mark.textContent = kind ? data.marker[kind] : "";
