@@ -130,6 +130,6 @@ def test_pages_are_right_without_javascript(chromium: Any, served: str, tmp_path
     page.goto(served + OPEN_PAGE)
     status = page.locator("dl.cx-facts [data-cx-status]").inner_text()
     page.locator("tr#wydarzenie-dyzur-2 summary").click()  # the disclosure works without scripts
-    visible = page.locator("tr#wydarzenie-dyzur-2 a", has_text="Kalendarz Google").is_visible()
+    visible = page.locator("tr#wydarzenie-dyzur-2 a", has_text="Kalendarza Google").is_visible()
     context.close()
     assert status == "otwarte" and visible

@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 from generator import urls
+from generator.event_text import event_summary
 from generator.events import Event
 from generator.model import Campaign
 from generator.pages.render import tel_href
-from generator.pages.views import Site, calendar_title
+from generator.pages.views import Site
 
 _SCHEMA = "https://schema.org/"
 
@@ -73,7 +74,7 @@ def _event(site: Site, event: Event, page_url: str, org: dict[str, Any]) -> dict
         "@type": "Event",
         "@id": f"{page_url}#{event.anchor}",
         "url": f"{page_url}#{event.anchor}",
-        "name": calendar_title(site.t, event),
+        "name": event_summary(event, site.settings),
         "startDate": event.start.isoformat(timespec="minutes"),
         "endDate": event.end.isoformat(timespec="minutes"),
         "eventStatus": _SCHEMA + ("EventCancelled" if event.cancelled else "EventScheduled"),

@@ -135,13 +135,8 @@ def event_view(site: Site, event: Event, marker: str | None = None, page_link: b
     page = urls.campaign_page(settings, campaign.slug)
     links: tuple[Link, ...] = ()
     if not event.cancelled and _is_future(event, site):
-        title = calendar_title(t, event)
-        links = (
-            Link(t("addcal.ics"), urls.ics_event(settings, campaign.slug, event.key)),
-            Link(t("addcal.google"), calendar_links.google_calendar_url(event, title, settings)),
-            Link(t("addcal.outlook"), calendar_links.outlook_calendar_url(event, title, settings)),
-            Link(t("addcal.office"), calendar_links.outlook_calendar_url(event, title, settings, "outlook.office.com")),
-        )
+        # The same titles and texts as the .ics feeds (generator/event_text.py).
+        links = tuple(Link(link.label, link.href) for link in calendar_links.event_links(event, settings))
     return EventView(
         anchor=event.anchor,
         kind=event.kind,
@@ -161,15 +156,6 @@ def event_view(site: Site, event: Event, marker: str | None = None, page_link: b
         campaign=Link(campaign.data.title, page + "#" + event.anchor if page_link and event.kind != "deadline" else page),
         add_to_calendar=links,
     )
-
-
-def calendar_title(t: Translator, event: Event) -> str:
-    """The title an event gets in someone's calendar."""
-    if event.kind == "duty":
-        return t("event.title.duty", title=event.campaign.data.title)
-    if event.kind == "deadline":
-        return f"{t('kind.deadline')}: {event.campaign.data.title}"
-    return event.title
 
 
 def mark_current(events: list[Event], now: dt.datetime) -> dict[str, str]:
