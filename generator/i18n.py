@@ -35,19 +35,34 @@ WORDS: dict[str, dict[str, Any]] = {
         "status.sentence.closed": "Przyjmowanie uwag zakończyło się {date} Raport z konsultacji opublikujemy na tej stronie.",
         "status.sentence.concluded": "Konsultacje zakończyły się. Raport opublikowano {date}",
         "status.see_report": "Przejdź do raportu z konsultacji",
-        "days_left": {"one": "został {n} dzień", "few": "zostały {n} dni", "many": "zostało {n} dni",
-                      "other": "zostało {n} dnia"},
+        "days_left": {
+            "one": "został {n} dzień",
+            "few": "zostały {n} dni",
+            "many": "zostało {n} dni",
+            "other": "zostało {n} dnia",
+        },
         "last_day": "dziś ostatni dzień na zgłoszenie uwag",
         "deadline_passed": "termin minął",
-        "count.consultations": {"one": "{n} konsultacja", "few": "{n} konsultacje", "many": "{n} konsultacji",
-                                "other": "{n} konsultacji"},
+        "count.consultations": {
+            "one": "{n} konsultacja",
+            "few": "{n} konsultacje",
+            "many": "{n} konsultacji",
+            "other": "{n} konsultacji",
+        },
         # dates: Babel gives month and weekday names; Polish needs the accusative after "w"
         # A Polish date ends with "r.", which also ends a sentence: templates put no second dot after {date}.
         "date": "{date} r.",
         "date.weekday": "{weekday}, {date} r.",
         "date.on_weekday": "{on_weekday}, {date} r.",
-        "on_weekday": ["w poniedziałek", "we wtorek", "w środę", "w czwartek", "w piątek", "w sobotę",
-                       "w niedzielę"],
+        "on_weekday": [
+            "w poniedziałek",
+            "we wtorek",
+            "w środę",
+            "w czwartek",
+            "w piątek",
+            "w sobotę",
+            "w niedzielę",
+        ],
         "deadline": "do {date} r. ({weekday}), do końca dnia",
         "period": "od {start} do {end}",
         "time_range": "{start}–{end}",
@@ -226,8 +241,15 @@ WORDS: dict[str, dict[str, Any]] = {
         "date": "{date}",
         "date.weekday": "{weekday}, {date}",
         "date.on_weekday": "{on_weekday}, {date}",
-        "on_weekday": ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday",
-                       "on Sunday"],
+        "on_weekday": [
+            "on Monday",
+            "on Tuesday",
+            "on Wednesday",
+            "on Thursday",
+            "on Friday",
+            "on Saturday",
+            "on Sunday",
+        ],
         "deadline": "by {date} ({weekday}), end of day",
         "period": "from {start} to {end}",
         "time_range": "{start}–{end}",
@@ -383,20 +405,46 @@ WORDS: dict[str, dict[str, Any]] = {
 # Type names shown as <abbr title>, so a screen reader user hears what DOCX means.
 FILE_TYPES: dict[str, dict[str, str]] = {
     "pl": {
-        "PDF": "dokument PDF", "DOC": "dokument Microsoft Word", "DOCX": "dokument Microsoft Word",
-        "ODT": "dokument tekstowy OpenDocument", "RTF": "dokument RTF", "TXT": "zwykły tekst",
-        "XLS": "arkusz Microsoft Excel", "XLSX": "arkusz Microsoft Excel", "ODS": "arkusz OpenDocument",
-        "CSV": "dane rozdzielone przecinkami", "PPT": "prezentacja PowerPoint", "PPTX": "prezentacja PowerPoint",
-        "ODP": "prezentacja OpenDocument", "ZIP": "archiwum ZIP", "JPG": "obraz JPEG", "JPEG": "obraz JPEG",
-        "PNG": "obraz PNG", "HTML": "strona internetowa", "EPUB": "książka elektroniczna EPUB",
+        "PDF": "dokument PDF",
+        "DOC": "dokument Microsoft Word",
+        "DOCX": "dokument Microsoft Word",
+        "ODT": "dokument tekstowy OpenDocument",
+        "RTF": "dokument RTF",
+        "TXT": "zwykły tekst",
+        "XLS": "arkusz Microsoft Excel",
+        "XLSX": "arkusz Microsoft Excel",
+        "ODS": "arkusz OpenDocument",
+        "CSV": "dane rozdzielone przecinkami",
+        "PPT": "prezentacja PowerPoint",
+        "PPTX": "prezentacja PowerPoint",
+        "ODP": "prezentacja OpenDocument",
+        "ZIP": "archiwum ZIP",
+        "JPG": "obraz JPEG",
+        "JPEG": "obraz JPEG",
+        "PNG": "obraz PNG",
+        "HTML": "strona internetowa",
+        "EPUB": "książka elektroniczna EPUB",
     },
     "en": {
-        "PDF": "PDF document", "DOC": "Microsoft Word document", "DOCX": "Microsoft Word document",
-        "ODT": "OpenDocument text", "RTF": "Rich Text Format document", "TXT": "plain text",
-        "XLS": "Microsoft Excel spreadsheet", "XLSX": "Microsoft Excel spreadsheet", "ODS": "OpenDocument spreadsheet",
-        "CSV": "comma-separated values", "PPT": "PowerPoint presentation", "PPTX": "PowerPoint presentation",
-        "ODP": "OpenDocument presentation", "ZIP": "ZIP archive", "JPG": "JPEG image", "JPEG": "JPEG image",
-        "PNG": "PNG image", "HTML": "web page", "EPUB": "EPUB e-book",
+        "PDF": "PDF document",
+        "DOC": "Microsoft Word document",
+        "DOCX": "Microsoft Word document",
+        "ODT": "OpenDocument text",
+        "RTF": "Rich Text Format document",
+        "TXT": "plain text",
+        "XLS": "Microsoft Excel spreadsheet",
+        "XLSX": "Microsoft Excel spreadsheet",
+        "ODS": "OpenDocument spreadsheet",
+        "CSV": "comma-separated values",
+        "PPT": "PowerPoint presentation",
+        "PPTX": "PowerPoint presentation",
+        "ODP": "OpenDocument presentation",
+        "ZIP": "ZIP archive",
+        "JPG": "JPEG image",
+        "JPEG": "JPEG image",
+        "PNG": "PNG image",
+        "HTML": "web page",
+        "EPUB": "EPUB e-book",
     },
 }
 
@@ -444,13 +492,17 @@ class Translator:
 
     def date_weekday(self, day: dt.date) -> str:
         """A date with its weekday: „piątek, 29 sierpnia 2025 r.”."""
-        return self("date.weekday", weekday=self.weekday(day),
-                    date=format_date(day, "d MMMM y", locale=self.locale))
+        return self(
+            "date.weekday", weekday=self.weekday(day), date=format_date(day, "d MMMM y", locale=self.locale)
+        )
 
     def date_on_weekday(self, day: dt.date) -> str:
         """A date as an adverbial: „w piątek, 29 sierpnia 2025 r.”."""
-        return self("date.on_weekday", on_weekday=self.words["on_weekday"][day.weekday()],
-                    date=format_date(day, "d MMMM y", locale=self.locale))
+        return self(
+            "date.on_weekday",
+            on_weekday=self.words["on_weekday"][day.weekday()],
+            date=format_date(day, "d MMMM y", locale=self.locale),
+        )
 
     def weekday(self, day: dt.date) -> str:
         """The weekday's name: „piątek”."""
@@ -458,7 +510,9 @@ class Translator:
 
     def deadline(self, day: dt.date) -> str:
         """The deadline without ambiguity: „do 26 września 2025 r. (piątek), do końca dnia”."""
-        return self("deadline", date=format_date(day, "d MMMM y", locale=self.locale), weekday=self.weekday(day))
+        return self(
+            "deadline", date=format_date(day, "d MMMM y", locale=self.locale), weekday=self.weekday(day)
+        )
 
     def time(self, moment: dt.time) -> str:
         """A time of day in the locale's short form („16:00”, „4:00 PM”)."""

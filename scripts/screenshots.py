@@ -20,8 +20,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DEFAULT_PAGES = ["", "konsultacje/program-wspierania-rodziny-2025-2027/", "kalendarz/"]
 
 
@@ -43,7 +49,8 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
             browser = pw.chromium.launch_persistent_context(
-                profile, executable_path=CHROMIUM, headless=True, args=FLAGS, color_scheme=args.scheme)
+                profile, executable_path=CHROMIUM, headless=True, args=FLAGS, color_scheme=args.scheme
+            )
             for width in (int(w) for w in args.widths.split(",")):
                 for path in args.pages:
                     page = browser.new_page()

@@ -19,8 +19,14 @@ from .conftest import TZ
 
 CHROMIUM = Path("/usr/bin/chromium")
 OPEN_PAGE = "konsultacje/program-wspierania-rodziny-2025-2027/"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # The visible "in progress" / "next" label of each duty-hours row ("" when there is none).
 MARKS = "rows => rows.map(r => { const m = r.querySelector('[data-cx-marker]'); return m && !m.hidden ? m.textContent : ''; })"
@@ -35,7 +41,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def served(example_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(example_site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(example_site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -51,12 +59,16 @@ def chromium() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def browser(chromium: Any) -> Iterator[Any]:
     with tempfile.TemporaryDirectory() as profile:
-        context = chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        context = chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=FLAGS
+        )
         yield context
         context.close()
 
 
-def open_page(browser: Any, url: str, width: int = 1280, when: dt.datetime | None = None) -> tuple[Any, list[str]]:
+def open_page(
+    browser: Any, url: str, width: int = 1280, when: dt.datetime | None = None
+) -> tuple[Any, list[str]]:
     """Open a page at a viewport width and a fixed clock; return it and every URL it requested."""
     page = browser.new_page()
     requests: list[str] = []
@@ -68,7 +80,9 @@ def open_page(browser: Any, url: str, width: int = 1280, when: dt.datetime | Non
 
 
 @pytest.mark.parametrize("path", ["", OPEN_PAGE, "kalendarz/", "konsultacje/", "archiwum/2025/"])
-def test_pages_fit_a_320_pixel_screen_and_load_nothing_from_elsewhere(browser: Any, served: str, path: str) -> None:
+def test_pages_fit_a_320_pixel_screen_and_load_nothing_from_elsewhere(
+    browser: Any, served: str, path: str
+) -> None:
     page, requests = open_page(browser, served + path, width=320)
     overflow = page.evaluate("document.documentElement.scrollWidth")
     page.close()
@@ -96,8 +110,9 @@ def status_and_days(page: Any) -> tuple[str, str, bool]:
         (dt.datetime(2025, 9, 27, 0, 30), ("zamknięte", "Termin minął", False)),
     ],
 )
-def test_status_script_refreshes_an_old_page(browser: Any, served: str, when: dt.datetime,
-                                             expected: tuple[str, str, bool]) -> None:
+def test_status_script_refreshes_an_old_page(
+    browser: Any, served: str, when: dt.datetime, expected: tuple[str, str, bool]
+) -> None:
     page, _ = open_page(browser, served + OPEN_PAGE, when=when.replace(tzinfo=TZ))
     result = status_and_days(page)
     page.close()
@@ -117,15 +132,22 @@ def test_status_script_moves_the_duty_hour_mark(browser: Any, served: str) -> No
 
 def test_list_cards_refresh_too(browser: Any, served: str) -> None:
     page, _ = open_page(browser, served, when=dt.datetime(2025, 10, 7, 12, 0, tzinfo=TZ))
-    tags = page.eval_on_selector_all("#otwarte + ul [data-cx-status], #zapowiedziane + ul [data-cx-status]",
-                                     "tags => tags.map(t => t.textContent)")
+    tags = page.eval_on_selector_all(
+        "#otwarte + ul [data-cx-status], #zapowiedziane + ul [data-cx-status]",
+        "tags => tags.map(t => t.textContent)",
+    )
     page.close()
     assert tags == ["zamknięte", "otwarte"]
 
 
 def test_pages_are_right_without_javascript(chromium: Any, served: str, tmp_path: Path) -> None:
-    context = chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=str(CHROMIUM),
-                                                 headless=True, args=FLAGS, java_script_enabled=False)
+    context = chromium.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=FLAGS,
+        java_script_enabled=False,
+    )
     page = context.new_page()
     page.goto(served + OPEN_PAGE)
     status = page.locator("dl.cx-facts [data-cx-status]").inner_text()

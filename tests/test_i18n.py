@@ -87,8 +87,13 @@ def test_times_and_lists() -> None:
 
 @pytest.mark.parametrize(
     ("size", "pl", "en"),
-    [(839, "839 B", "839 B"), (1060, "1,1 kB", "1.1 kB"), (45_000, "45 kB", "45 kB"),
-     (45_499, "45 kB", "45 kB"), (2_400_000, "2,4 MB", "2.4 MB")],
+    [
+        (839, "839 B", "839 B"),
+        (1060, "1,1 kB", "1.1 kB"),
+        (45_000, "45 kB", "45 kB"),
+        (45_499, "45 kB", "45 kB"),
+        (2_400_000, "2,4 MB", "2.4 MB"),
+    ],
 )
 def test_file_sizes(size: int, pl: str, en: str) -> None:
     assert PL.size(size) == pl

@@ -21,11 +21,24 @@ SITE_URL = "https://konsultacje.mops.example.pl/"
 HOST = urlsplit(SITE_URL).hostname
 OPEN = "program-wspierania-rodziny-2025-2027"
 UPCOMING = "program-rozwoju-pieczy-zastepczej-2026-2028"
-CONCLUDED = ("strategia-rozwiazywania-problemow-spolecznych-2021-2030", "wieloletni-program-wspolpracy-2012-2014")
+CONCLUDED = (
+    "strategia-rozwiazywania-problemow-spolecznych-2021-2030",
+    "wieloletni-program-wspolpracy-2012-2014",
+)
 UNPUBLISHED = "program-przeciwdzialania-przemocy-domowej-2027-2030"
 # Elements whose URL the browser fetches by itself when showing the page.
-LOADED = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
-          "embed": "src", "object": "data", "track": "src", "input": "src"}
+LOADED = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+    "track": "src",
+    "input": "src",
+}
 NOT_LOADED_LINKS = {"alternate", "canonical", "prev", "next", "search", "edit"}
 
 
@@ -91,12 +104,16 @@ def titles_in(site: Path, path: str, section: str) -> list[str]:
 
 @pytest.mark.parametrize("path", ["", "konsultacje/"])
 def test_lists_for_today(example_site: Path, path: str) -> None:
-    assert titles_in(example_site, path, "otwarte") == ["Program Wspierania Rodziny w Krakowie na lata 2025–2027"]
+    assert titles_in(example_site, path, "otwarte") == [
+        "Program Wspierania Rodziny w Krakowie na lata 2025–2027"
+    ]
     assert titles_in(example_site, path, "zapowiedziane") == [
-        "Program rozwoju pieczy zastępczej w Gminie Miejskiej Kraków na lata 2026–2028"]
+        "Program rozwoju pieczy zastępczej w Gminie Miejskiej Kraków na lata 2026–2028"
+    ]
     assert titles_in(example_site, path, "zakonczone") == [
         "Strategia Rozwiązywania Problemów Społecznych Krakowa na lata 2021–2030",
-        "Wieloletni Program Współpracy Gminy Miejskiej Kraków z organizacjami pozarządowymi na lata 2012–2014"]
+        "Wieloletni Program Współpracy Gminy Miejskiej Kraków z organizacjami pozarządowymi na lata 2012–2014",
+    ]
 
 
 def test_home_shows_the_next_duty_hours_and_meetings_and_the_feeds(example_site: Path) -> None:
@@ -116,13 +133,17 @@ def test_archive_by_year_and_category_pages(example_site: Path) -> None:
     years = article(example_site, "archiwum/").xpath(".//ul[contains(@class, 'cx-links')]//a/@href")
     assert years == ["2025/", "2021/", "2011/"]
     assert [words(a) for a in article(example_site, "archiwum/2021/").xpath(".//h2/a")] == [
-        "Strategia Rozwiązywania Problemów Społecznych Krakowa na lata 2021–2030"]
+        "Strategia Rozwiązywania Problemów Społecznych Krakowa na lata 2021–2030"
+    ]
     family = article(example_site, "kategorie/rodzina/")
     assert [words(a) for a in family.xpath(".//h3/a")] == [
         "Program Wspierania Rodziny w Krakowie na lata 2025–2027",
-        "Program rozwoju pieczy zastępczej w Gminie Miejskiej Kraków na lata 2026–2028"]
+        "Program rozwoju pieczy zastępczej w Gminie Miejskiej Kraków na lata 2026–2028",
+    ]
     assert family.xpath(".//div[@class='cx-feeds']//a/@href") == [
-        "../../feeds/kategorie/rodzina.xml", "../../feeds/kategorie/rodzina.atom"]
+        "../../feeds/kategorie/rodzina.xml",
+        "../../feeds/kategorie/rodzina.atom",
+    ]
 
 
 def test_calendar_page_lists_coming_events_by_day(example_site: Path) -> None:
@@ -150,7 +171,10 @@ def test_consultation_page_facts_table_and_materials(example_site: Path) -> None
     facts = body.xpath(".//dl[@class='cx-facts']")[0]
     assert words(facts.xpath("div[1]")[0]) == "Status otwarte Trwa zbieranie uwag."
     assert words(facts.xpath("div[2]")[0]) == "Pozostało Zostało 26 dni"
-    assert words(facts.xpath("div[3]")[0]) == "Termin zgłaszania uwag do 26 września 2025 r. (piątek), do końca dnia"
+    assert (
+        words(facts.xpath("div[3]")[0])
+        == "Termin zgłaszania uwag do 26 września 2025 r. (piątek), do końca dnia"
+    )
     table = body.xpath(".//table[contains(@class, 'cx-duty')]")[0]
     assert table.xpath("caption") and set(table.xpath(".//th/@scope")) == {"col", "row"}
     marked = table.xpath(".//tr[contains(@class, 'cx-duty__row--marked')]")
@@ -188,9 +212,12 @@ def test_head_metadata_for_machines(example_site: Path) -> None:
     assert statuses["wydarzenie-spotkanie-rodziny-zastepcze"] == "EventCancelled"
     assert statuses["wydarzenie-spotkanie-hybrydowe"] == "EventScheduled"
     modes = {e["@id"].rsplit("#", 1)[1]: e["eventAttendanceMode"].rsplit("/", 1)[1] for e in events}
-    assert modes == {"wydarzenie-dyzur-1": "OnlineEventAttendanceMode", "wydarzenie-dyzur-2": "OnlineEventAttendanceMode",
-                     "wydarzenie-spotkanie-hybrydowe": "MixedEventAttendanceMode",
-                     "wydarzenie-spotkanie-rodziny-zastepcze": "OfflineEventAttendanceMode"}
+    assert modes == {
+        "wydarzenie-dyzur-1": "OnlineEventAttendanceMode",
+        "wydarzenie-dyzur-2": "OnlineEventAttendanceMode",
+        "wydarzenie-spotkanie-hybrydowe": "MixedEventAttendanceMode",
+        "wydarzenie-spotkanie-rodziny-zastepcze": "OfflineEventAttendanceMode",
+    }
     feeds = head.xpath("link[@rel='alternate']/@type")
     assert {"application/rss+xml", "application/atom+xml", "text/calendar"} <= set(feeds)
 
@@ -198,8 +225,10 @@ def test_head_metadata_for_machines(example_site: Path) -> None:
 def test_sitemap_lists_every_page_with_its_last_change(example_site: Path) -> None:
     tree = etree.parse(str(example_site / "sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    entries = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
-               for u in tree.findall("s:url", ns)}
+    entries = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+        for u in tree.findall("s:url", ns)
+    }
     assert entries[f"{SITE_URL}konsultacje/{CONCLUDED[0]}/"] == "2021-10-15"
     assert f"{SITE_URL}kalendarz/" in entries and f"{SITE_URL}archiwum/2011/" in entries
 
@@ -228,8 +257,10 @@ def test_no_broken_internal_link_or_missing_asset(example_site: Path) -> None:
     for file in html_pages(example_site):
         base = url_of(example_site, file)
         root = parse(file)
-        for element, attribute in [*((e, "href") for e in root.xpath("//a[@href] | //link[@href]")),
-                                   *((e, "src") for e in root.xpath("//*[@src]"))]:
+        for element, attribute in [
+            *((e, "href") for e in root.xpath("//a[@href] | //link[@href]")),
+            *((e, "src") for e in root.xpath("//*[@src]")),
+        ]:
             url = urljoin(base, element.get(attribute).strip())
             target = target_file(example_site, url)
             if target is None:
@@ -255,12 +286,18 @@ def test_no_page_loads_anything_from_another_host(example_site: Path) -> None:
         for link in root.xpath("//link[@href]"):
             if not set((link.get("rel") or "").lower().split()) <= NOT_LOADED_LINKS:
                 loaded.append(urljoin(base, link.get("href")))
-        loaded += [urljoin(base, v) for v in re.findall(r"url\(['\"]?([^'\")]+)", " ".join(root.xpath("//@style")))]
-    foreign = sorted({u for u in loaded if urlsplit(u).scheme not in ("", "data") and urlsplit(u).hostname != HOST})
+        loaded += [
+            urljoin(base, v) for v in re.findall(r"url\(['\"]?([^'\")]+)", " ".join(root.xpath("//@style")))
+        ]
+    foreign = sorted(
+        {u for u in loaded if urlsplit(u).scheme not in ("", "data") and urlsplit(u).hostname != HOST}
+    )
     assert foreign == []
     for sheet in example_site.rglob("*.css"):
         text = sheet.read_text(encoding="utf-8", errors="replace")
-        urls = re.findall(r"url\(\s*['\"]?(https?:)?//([^/'\")]+)", text) + re.findall(r"@import\s+['\"]?https?://", text)
+        urls = re.findall(r"url\(\s*['\"]?(https?:)?//([^/'\")]+)", text) + re.findall(
+            r"@import\s+['\"]?https?://", text
+        )
         assert not urls, (sheet, urls)
 
 

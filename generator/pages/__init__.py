@@ -10,9 +10,10 @@ from collections.abc import Sequence
 
 from generator.model import Campaign
 from generator.outputs import Output
+from generator.pages.archive import render_archive_pages, render_category_pages, render_list_page
 from generator.pages.campaign import render_campaign_page
 from generator.pages.home import all_events, render_calendar_page, render_home_page
-from generator.pages.lists import Lists, render_archive_pages, render_category_pages, render_list_page
+from generator.pages.lists import Lists
 from generator.pages.views import Site
 from generator.settings import Settings
 

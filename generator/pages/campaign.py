@@ -18,13 +18,13 @@ from generator.pages.downloads import file_view, link_view, material_view
 from generator.pages.render import (
     attribute_text,
     heading,
-    mailto,
     page_text,
     render_html,
     shift_headings,
     time_markup,
     words_markup,
 )
+from generator.pages.respond import respond_section
 from generator.pages.structured import campaign_jsonld
 from generator.pages.views import (
     Link,
@@ -44,18 +44,6 @@ class Period:
 
     start: When
     end: When
-
-
-@dataclass(frozen=True)
-class RespondView:
-    """One way to respond, ready to show."""
-
-    label: str
-    text: str
-    href: str | None
-    annotation_label: str
-    annotation: str | None
-    note: str | None
 
 
 @dataclass(frozen=True)
@@ -83,8 +71,9 @@ class CampaignPage:
 
     def html(self, template: str, **context: Any) -> str:
         """Render a component for this page."""
-        return render_html(template, self.t, self.path, content_lang=CONTENT_LANGUAGE if self.foreign else "",
-                           **context)
+        return render_html(
+            template, self.t, self.path, content_lang=CONTENT_LANGUAGE if self.foreign else "", **context
+        )
 
     def markdown(self, text: str, top: int) -> str:
         """An editor's Markdown with its headings moved under ours, marked as Polish in other languages."""
@@ -106,17 +95,30 @@ class CampaignPage:
             self.key_facts(),
         ]
         if data.audience:
-            parts += [self.section("section.audience", "kto-moze-zglaszac-uwagi"), self.markdown(data.audience, 3)]
+            parts += [
+                self.section("section.audience", "kto-moze-zglaszac-uwagi"),
+                self.markdown(data.audience, 3),
+            ]
         parts += [self.section("section.announcement", "ogloszenie"), self.markdown(self.campaign.body, 3)]
-        parts += self.respond() + self.duty_hours() + self.meetings() + self.materials() + self.timeline()
+        parts += (
+            respond_section(self) + self.duty_hours() + self.meetings() + self.materials() + self.timeline()
+        )
         parts += self.subscribe() + self.announcements() + self.report()
         if data.accessibility:
-            parts += [self.section("section.accessibility", "dostepnosc"),
-                      self.html("components/text.html", text=data.accessibility, cls="cx-accessibility")]
+            parts += [
+                self.section("section.accessibility", "dostepnosc"),
+                self.html("components/text.html", text=data.accessibility, cls="cx-accessibility"),
+            ]
         if data.contact:
-            parts += [self.section("section.contact", "kontakt"),
-                      self.html("components/contact.html", name=data.contact.name, email=data.contact.email,
-                                phone=data.contact.phone)]
+            parts += [
+                self.section("section.contact", "kontakt"),
+                self.html(
+                    "components/contact.html",
+                    name=data.contact.name,
+                    email=data.contact.email,
+                    phone=data.contact.phone,
+                ),
+            ]
         parts += records.record(self)
         parts.append(records.status_data(self.site, self.path))
         # Structured data sits in the body, not in front matter: JSON-LD is valid anywhere in a
@@ -174,44 +176,6 @@ class CampaignPage:
             print_note=t("print.note", date=t.date(self.site.today), url=settings.url(self.path)),
         )
 
-    def respond(self) -> list[str]:
-        """Ways to respond, introduced by the deadline (or in the past tense once closed)."""
-        if not self.data.respond:
-            return []
-        t, data = self.t, self.data
-        deadline = time_markup(When(data.closes.isoformat(), t.deadline(data.closes)))
-        if self.status is Status.OPEN:
-            intro = words_markup(t, "respond.intro.open", deadline=deadline)
-        elif self.status is Status.UPCOMING:
-            opens = time_markup(date_view(self.site, data.opens))
-            intro = words_markup(t, "respond.intro.upcoming", date=opens, deadline=deadline)
-        else:
-            intro = words_markup(t, "respond.intro.closed")
-        ways = [self.respond_view(r) for r in data.respond]
-        key = "section.respond.past" if self.status in (Status.CLOSED, Status.CONCLUDED) else "section.respond"
-        return [self.section(key, "jak-zglosic-uwagi"), self.html("components/respond.html", intro=intro, ways=ways)]
-
-    def respond_view(self, way: Any) -> RespondView:
-        """One way to respond with its link: mailto: with the subject, tel:, or the form."""
-        t = self.t
-        href: str | None = None
-        text = way.value
-        if way.channel == "email":
-            href = mailto(way.value, way.annotation)
-        elif way.channel in ("phone", "fax"):
-            href = "tel:" + "".join(ch for ch in way.value if ch.isdigit() or ch == "+")
-        elif way.channel == "online_form":
-            href, text = way.value, t("channel.online_form.link")
-        label_key = f"annotation.{way.channel}"
-        return RespondView(
-            label=t(f"channel.{way.channel}"),
-            text=text,
-            href=href,
-            annotation_label=t(label_key) if label_key in t.words else t("annotation.other"),
-            annotation=way.annotation,
-            note=way.note,
-        )
-
     def duty_hours(self) -> list[str]:
         """The duty-hours table, with the one in progress or the next one marked."""
         duties = [e for e in self.events if e.kind == "duty"]
@@ -219,8 +183,10 @@ class CampaignPage:
             return []
         marks = mark_current(duties, self.site.now) if self.status is not Status.CLOSED else {}
         views = [event_view(self.site, e, marks.get(e.key)) for e in duties]
-        return [self.section("section.duty", "dyzury"),
-                self.html("components/duty-table.html", events=views, table_id="cx-dyzury")]
+        return [
+            self.section("section.duty", "dyzury"),
+            self.html("components/duty-table.html", events=views, table_id="cx-dyzury"),
+        ]
 
     def meetings(self) -> list[str]:
         """Meetings, cancelled ones struck through."""
@@ -228,15 +194,20 @@ class CampaignPage:
         if not meetings:
             return []
         views = [event_view(self.site, e) for e in meetings]
-        return [self.section("section.meetings", "spotkania"), self.html("components/meetings.html", events=views)]
+        return [
+            self.section("section.meetings", "spotkania"),
+            self.html("components/meetings.html", events=views),
+        ]
 
     def materials(self) -> list[str]:
         """Downloads with format and size."""
         if not self.campaign.materials:
             return []
         views = [material_view(self.site, self.campaign, m) for m in self.campaign.materials]
-        return [self.section("section.materials", "materialy"),
-                self.html("components/attachments.html", materials=views)]
+        return [
+            self.section("section.materials", "materialy"),
+            self.html("components/attachments.html", materials=views),
+        ]
 
     def timeline(self) -> list[str]:
         """The phases in order, the current one marked."""
@@ -247,8 +218,13 @@ class CampaignPage:
         views = []
         for phase in phases:
             state = "past" if phase.end < today else "future" if phase.start > today else "current"
-            views.append(PhaseView(phase.title, self.period(phase.start, phase.end), state, self.t(f"phase.{state}")))
-        return [self.section("section.timeline", "harmonogram"), self.html("components/timeline.html", phases=views)]
+            views.append(
+                PhaseView(phase.title, self.period(phase.start, phase.end), state, self.t(f"phase.{state}"))
+            )
+        return [
+            self.section("section.timeline", "harmonogram"),
+            self.html("components/timeline.html", phases=views),
+        ]
 
     def subscribe(self) -> list[str]:
         """The box to subscribe to this consultation's calendar."""
@@ -256,11 +232,16 @@ class CampaignPage:
 
         settings = self.site.settings
         # Worth subscribing while something is still to come: the deadline, a duty hour, a meeting.
-        if not any(e.end > (self.site.now if isinstance(e.end, dt.datetime) else self.site.today)
-                   for e in self.events):
+        if not any(
+            e.end > (self.site.now if isinstance(e.end, dt.datetime) else self.site.today)
+            for e in self.events
+        ):
             return []
-        box = render_subscribe_box(settings, urls.ics_campaign(settings, self.campaign.slug),
-                                   self.t("calendar.feed.campaign", title=self.data.title))
+        box = render_subscribe_box(
+            settings,
+            urls.ics_campaign(settings, self.campaign.slug),
+            self.t("calendar.feed.campaign", title=self.data.title),
+        )
         return [self.section("section.subscribe", "kalendarz"), box]
 
     def announcements(self) -> list[str]:
@@ -270,10 +251,18 @@ class CampaignPage:
             return []
         parts = [self.section("section.announcements", "komunikaty")]
         for item in sorted(visible, key=lambda a: (a.date, a.slug), reverse=True):
-            parts.append(heading(3, item.title, f"komunikat-{item.slug}",
-                                 lang=CONTENT_LANGUAGE if self.foreign else None))
-            parts.append(self.html("components/dated.html", label=self.t("announcement.published"),
-                                   date=date_view(self.site, item.date)))
+            parts.append(
+                heading(
+                    3, item.title, f"komunikat-{item.slug}", lang=CONTENT_LANGUAGE if self.foreign else None
+                )
+            )
+            parts.append(
+                self.html(
+                    "components/dated.html",
+                    label=self.t("announcement.published"),
+                    date=date_view(self.site, item.date),
+                )
+            )
             parts.append(self.markdown(item.body, 4))
         return parts
 
@@ -284,12 +273,20 @@ class CampaignPage:
             return []
         materials = []
         if self.campaign.report_file is not None:
-            materials.append(file_view(self.site, self.campaign, self.t("report.download"), self.campaign.report_file))
+            materials.append(
+                file_view(self.site, self.campaign, self.t("report.download"), self.campaign.report_file)
+            )
         elif report.url:
             materials.append(link_view(self.t("report.download"), report.url))
-        return [self.section("section.report", "raport"),
-                self.html("components/report.html", published=date_view(self.site, report.published),
-                          summary=report.summary, materials=materials)]
+        return [
+            self.section("section.report", "raport"),
+            self.html(
+                "components/report.html",
+                published=date_view(self.site, report.published),
+                summary=report.summary,
+                materials=materials,
+            ),
+        ]
 
 
 def render_campaign_page(site: Site, campaign: Campaign) -> Output:

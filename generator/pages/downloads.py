@@ -28,8 +28,9 @@ class MaterialView:
 def file_view(site: Site, campaign: Campaign, title: str, info: FileInfo) -> MaterialView:
     """A file of the campaign folder, published beside its page."""
     href = urls.campaign_page(site.settings, campaign.slug) + info.rel
-    return MaterialView(title, href, info.extension, site.t.file_type(info.extension), site.t.size(info.size),
-                        external=False)
+    return MaterialView(
+        title, href, info.extension, site.t.file_type(info.extension), site.t.size(info.size), external=False
+    )
 
 
 def link_view(title: str, url: str) -> MaterialView:
@@ -51,5 +52,8 @@ def material_view(site: Site, campaign: Campaign, material: Material) -> Materia
     if not email:
         return view
     t = site.t
-    return replace(view, ask_href=mailto(email, t("material.ask_subject", title=entry.title)),
-                   ask_text=t("material.ask_accessible", title=entry.title))
+    return replace(
+        view,
+        ask_href=mailto(email, t("material.ask_subject", title=entry.title)),
+        ask_text=t("material.ask_accessible", title=entry.title),
+    )

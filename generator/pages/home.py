@@ -21,7 +21,7 @@ from generator.subscribe import render_subscribe_box
 
 HOME_EVENTS = 6
 CALENDAR_DAYS = 92  # the calendar page shows about three months ahead…
-CALENDAR_MAX = 200  # …and never more than this many events
+CALENDAR_MAX = 100  # …and never more than this many events
 
 
 def all_events(lists: Lists) -> list[Event]:
@@ -29,7 +29,9 @@ def all_events(lists: Lists) -> list[Event]:
     site = lists.site
     tz = site.settings.timezone
     events = [e for c in lists.open + lists.upcoming + lists.closed for e in campaign_events(c, tz)]
-    coming = [e for e in events if (e.end > site.now if isinstance(e.end, dt.datetime) else e.end > site.today)]
+    coming = [
+        e for e in events if (e.end > site.now if isinstance(e.end, dt.datetime) else e.end > site.today)
+    ]
     return sorted(coming, key=sort_key)
 
 
@@ -40,7 +42,9 @@ def by_day(lists: Lists, page_path: str, events: Sequence[Event]) -> list[str]:
     for day, group in itertools.groupby(events, key=lambda e: e.day):
         parts.append(heading(3, t.date_weekday(day), f"dzien-{day.isoformat()}"))
         views = [event_view(lists.site, e) for e in group]
-        parts.append(lists.html("components/event-list.html", page_path, events=views, all_day=t("event.all_day")))
+        parts.append(
+            lists.html("components/event-list.html", page_path, events=views, all_day=t("event.all_day"))
+        )
     return parts
 
 
@@ -50,20 +54,35 @@ def render_home_page(lists: Lists, events: Sequence[Event]) -> Output:
     t, settings = lists.t, lists.site.settings
     path = ""
     meta, intro = _intro(settings.docs_dir)
-    parts = [intro] if intro.lstrip().startswith("# ") or "\n# " in intro else [heading(1, settings.site_name), intro]
+    parts = (
+        [intro]
+        if intro.lstrip().startswith("# ") or "\n# " in intro
+        else [heading(1, settings.site_name), intro]
+    )
     more = Link(t("list.more"), urls.list_page(settings))
     parts += lists.section(path, "list.open", "otwarte", lists.open, HOME_OPEN, "list.open.none", more)
-    parts += lists.section(path, "list.upcoming", "zapowiedziane", lists.upcoming, HOME_UPCOMING,
-                           "list.upcoming.none", more)
-    parts += lists.section(path, "list.recent", "zakonczone", lists.closed, HOME_CLOSED, "list.recent.none",
-                           Link(t("list.older"), urls.archive_page(settings)))
+    parts += lists.section(
+        path, "list.upcoming", "zapowiedziane", lists.upcoming, HOME_UPCOMING, "list.upcoming.none", more
+    )
+    parts += lists.section(
+        path,
+        "list.recent",
+        "zakonczone",
+        lists.closed,
+        HOME_CLOSED,
+        "list.recent.none",
+        Link(t("list.older"), urls.archive_page(settings)),
+    )
     parts.append(heading(2, t("home.events"), "najblizsze-wydarzenia"))
     next_events = [e for e in events if e.kind != "deadline"][:HOME_EVENTS]
     if next_events:
         parts += by_day(lists, path, next_events)
     calendar = Link(t("home.events.more"), urls.calendar_page(settings))
-    parts.append(lists.html("components/notice.html", path, text="" if next_events else t("home.events.none"),
-                            link=calendar))
+    parts.append(
+        lists.html(
+            "components/notice.html", path, text="" if next_events else t("home.events.none"), link=calendar
+        )
+    )
     parts += [heading(2, t("follow.title"), "badz-na-biezaco"), lists.feeds(path)]
     if settings.docs_dir is not None and (settings.docs_dir / "index.md").is_file():
         meta.setdefault("edit_path", _relative(settings.docs_dir / "index.md", settings.root))
@@ -80,15 +99,19 @@ def render_calendar_page(lists: Lists, events: Sequence[Event]) -> Output:
     path = urls.calendar_page(settings)
     horizon = site.today + dt.timedelta(days=CALENDAR_DAYS)
     shown = [e for e in events if e.day <= horizon][:CALENDAR_MAX]
-    parts = [lists.html("components/notice.html", path, text=t("calendar.intro"), link=None),
-             heading(2, t("calendar.upcoming"), "najblizsze")]
+    parts = [
+        lists.html("components/notice.html", path, text=t("calendar.intro"), link=None),
+        heading(2, t("calendar.upcoming"), "najblizsze"),
+    ]
     if shown:
         parts += by_day(lists, path, shown)
     else:
         parts.append(lists.html("components/notice.html", path, text=t("calendar.none"), link=None))
     if len(shown) < len(events):
         last = shown[-1].day if shown else horizon
-        parts.append(lists.html("components/notice.html", path, text=t("calendar.more", date=t.date(last)), link=None))
+        parts.append(
+            lists.html("components/notice.html", path, text=t("calendar.more", date=t.date(last)), link=None)
+        )
     parts += [
         heading(2, t("calendar.subscribe"), "subskrypcja"),
         render_subscribe_box(settings, urls.ics_all(settings), t("calendar.feed.all")),
@@ -109,7 +132,7 @@ def _intro(docs_dir: Path | None) -> tuple[dict[str, Any], str]:
                 meta = yaml.safe_load(text[4:end]) or {}
             except yaml.YAMLError:
                 meta = {}
-            return (meta if isinstance(meta, dict) else {}), text[end + 5:].strip("\n")
+            return (meta if isinstance(meta, dict) else {}), text[end + 5 :].strip("\n")
     return {}, text.strip("\n")
 
 

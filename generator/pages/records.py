@@ -49,20 +49,34 @@ def record(page: CampaignPage) -> list[str]:
     changed = last_changed(page)
     if changed > data.published:
         rows.append((t("record.updated"), date_view(site, changed)))
-    parts = [page.section("section.record", "metryczka"),
-             page.html("components/record.html", rows=rows, source=_source_link(page))]
+    parts = [
+        page.section("section.record", "metryczka"),
+        page.html("components/record.html", rows=rows, source=_source_link(page)),
+    ]
     changes = sorted((c for c in data.changes if c.date <= site.today), key=lambda c: c.date, reverse=True)
     if changes:
-        parts += [heading(3, t("record.changes"), "zmiany"),
-                  page.html("components/changes.html", changes=[(date_view(site, c.date), c.summary) for c in changes])]
+        parts += [
+            heading(3, t("record.changes"), "zmiany"),
+            page.html(
+                "components/changes.html", changes=[(date_view(site, c.date), c.summary) for c in changes]
+            ),
+        ]
     if page.campaign.history:
         repo = site.settings.repo_url
         entries = [
-            HistoryView(date_view(site, h.date), h.author, h.summary, h.commit[:7],
-                        f"{repo}/commit/{h.commit}" if repo else None)
+            HistoryView(
+                date_view(site, h.date),
+                h.author,
+                h.summary,
+                h.commit[:7],
+                f"{repo}/commit/{h.commit}" if repo else None,
+            )
             for h in page.campaign.history
         ]
-        parts += [heading(3, t("record.history"), "rejestr-zmian"), page.html("components/history.html", entries=entries)]
+        parts += [
+            heading(3, t("record.history"), "rejestr-zmian"),
+            page.html("components/history.html", entries=entries),
+        ]
     return parts
 
 

@@ -50,8 +50,10 @@ def render_html(template: str, t: Translator, page_path: str, **context: Any) ->
     Blank lines and indentation are removed: Markdown would otherwise end the HTML block
     at a blank line or read an indented line as code.
     """
-    html = environment().get_template(template).render(
-        t=t, tm=partial(words_markup, t), url=partial(relative_url, page_path), **context
+    html = (
+        environment()
+        .get_template(template)
+        .render(t=t, tm=partial(words_markup, t), url=partial(relative_url, page_path), **context)
     )
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
@@ -133,7 +135,11 @@ def shift_headings(markdown: str, top: int) -> str:
 
 def _setext_text(line: str) -> bool:
     stripped = line.strip()
-    return bool(stripped) and not line.startswith((" " * 4, "\t")) and not re.match(r"([-*+>|#]|\d+[.)])(\s|$)", stripped)
+    return (
+        bool(stripped)
+        and not line.startswith((" " * 4, "\t"))
+        and not re.match(r"([-*+>|#]|\d+[.)])(\s|$)", stripped)
+    )
 
 
 def relative_url(page_path: str, target: str) -> str:
@@ -147,8 +153,11 @@ def relative_url(page_path: str, target: str) -> str:
     base_parts = [p for p in base.split("/") if p]
     target_parts = path.split("/") if path else []
     common = 0
-    while (common < len(base_parts) and common < len(target_parts) - 1
-           and base_parts[common] == target_parts[common]):
+    while (
+        common < len(base_parts)
+        and common < len(target_parts) - 1
+        and base_parts[common] == target_parts[common]
+    ):
         common += 1
     rel = "../" * (len(base_parts) - common) + "/".join(target_parts[common:])
     if not rel and not fragment:

@@ -18,7 +18,11 @@ _SCHEMA = "https://schema.org/"
 def organisation(site: Site) -> dict[str, Any]:
     """The publishing body as a schema.org GovernmentOrganization."""
     org = site.settings.organisation
-    data: dict[str, Any] = {"@type": "GovernmentOrganization", "name": org.name, "url": site.settings.site_url}
+    data: dict[str, Any] = {
+        "@type": "GovernmentOrganization",
+        "name": org.name,
+        "url": site.settings.site_url,
+    }
     if org.address:
         data["address"] = org.address
     if org.email:
@@ -34,7 +38,9 @@ def campaign_jsonld(site: Site, campaign: Campaign, events: list[Event]) -> dict
     data = campaign.data
     page_url = settings.url(urls.campaign_page(settings, campaign.slug))
     org = organisation(site)
-    modified = max([d for d in (data.published, data.updated) if d is not None and d <= site.today] or [data.published])
+    modified = max(
+        [d for d in (data.published, data.updated) if d is not None and d <= site.today] or [data.published]
+    )
     graph: list[dict[str, Any]] = [
         {
             "@type": "WebPage",

@@ -153,7 +153,9 @@ def event_view(site: Site, event: Event, marker: str | None = None, page_link: b
         cancelled=event.cancelled,
         marker=marker,
         marker_label=t(f"event.{marker}") if marker else "",
-        campaign=Link(campaign.data.title, page + "#" + event.anchor if page_link and event.kind != "deadline" else page),
+        campaign=Link(
+            campaign.data.title, page + "#" + event.anchor if page_link and event.kind != "deadline" else page
+        ),
         add_to_calendar=links,
     )
 
