@@ -83,6 +83,7 @@ def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
         site_name=config.site_name,
         root=root,
         campaigns_dir=(root / options.campaigns_dir).resolve(),
+        docs_dir=Path(config.docs_dir).resolve(),
         language=language,
         timezone=tz,
         today=today,
@@ -92,10 +93,22 @@ def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
         feeds_prefix=options.feeds_prefix.strip("/"),
         feed_past_days=options.feed_past_days,
         repo_url=(config.repo_url or "").rstrip("/"),
-        edit_uri=config.edit_uri or "",
+        edit_uri=_repository_edit_uri(config, root),
         organisation=Organisation(**org),
         extra={"accessibility_statement": dict(options.accessibility_statement)},
     )
+
+
+def _repository_edit_uri(config: MkDocsConfig, root: Path) -> str:
+    """MkDocs' edit_uri points into docs_dir (edit/main/content/); campaigns need the repository root."""
+    edit_uri = (config.edit_uri or "").strip("/")
+    if not edit_uri:
+        return ""
+    docs = Path(config.docs_dir).resolve()
+    docs_rel = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else ""
+    if docs_rel and docs_rel != "." and edit_uri.endswith("/" + docs_rel):
+        edit_uri = edit_uri[: -len(docs_rel) - 1]
+    return edit_uri + "/"
 
 
 def _language(config: MkDocsConfig) -> str:

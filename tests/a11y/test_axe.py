@@ -14,6 +14,24 @@ import pytest
 from tests.a11y.conftest import Auditor, Served, describe, is_own, site_pages
 
 OPEN = "konsultacje/program-wspierania-rodziny-2025-2027/"
+# Every kind of page the site has, as of the tests' day: all of them must be among those audited.
+PAGE_TYPES = {
+    "home": "",
+    "consultation, open": OPEN,
+    "consultation, upcoming": "konsultacje/program-rozwoju-pieczy-zastepczej-2026-2028/",
+    "consultation, concluded": "konsultacje/strategia-rozwiazywania-problemow-spolecznych-2021-2030/",
+    "consultation, concluded with an inaccessible file": "konsultacje/wieloletni-program-wspolpracy-2012-2014/",
+    "list of consultations": "konsultacje/",
+    "calendar": "kalendarz/",
+    "archive": "archiwum/",
+    "archive year": "archiwum/2021/",
+    "categories": "kategorie/",
+    "category": "kategorie/rodzina/",
+    "search": "szukaj/",
+    "hand-written page": "o-konsultacjach/",
+    "accessibility statement": "deklaracja-dostepnosci/",
+    "not found": "404.html",
+}
 
 
 def _check_site(auditor: Auditor, site: Served, scheme: str, pages: list[str]) -> None:
@@ -25,6 +43,14 @@ def _check_site(auditor: Auditor, site: Served, scheme: str, pages: list[str]) -
         if audit.violations:
             report.append(f"/{path}:\n{describe(audit.violations)}")
     assert not report, f"axe violations ({site.name}, {scheme}):\n" + "\n".join(report)
+
+
+@pytest.mark.parametrize("site_name", ["pl", "en"])
+def test_every_page_type_is_audited(request: pytest.FixtureRequest, site_name: str) -> None:
+    """The audits run over every built page; make sure each kind of page is among them."""
+    site: Served = request.getfixturevalue(f"{site_name}_site")
+    pages = set(site_pages(site.root))
+    assert {kind: path for kind, path in PAGE_TYPES.items() if path not in pages} == {}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

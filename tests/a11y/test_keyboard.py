@@ -9,11 +9,14 @@ from typing import Any
 
 import pytest
 
-from tests.a11y.conftest import Served, new_context
+from tests.a11y.conftest import AXE, Served, new_context
 
 OPEN = "konsultacje/program-wspierania-rodziny-2025-2027/"
 # Page types whose every tab stop is checked for a visible focus indicator.
-FOCUS_PAGES = ["", OPEN, "deklaracja-dostepnosci/", "szukaj/", "404.html"]
+FOCUS_PAGES = [
+    "", OPEN, "konsultacje/", "kalendarz/", "archiwum/", "kategorie/rodzina/", "szukaj/",
+    "deklaracja-dostepnosci/", "404.html",
+]
 MAX_TAB_STOPS = 150
 
 _FOCUS_INFO = """() => {
@@ -153,3 +156,28 @@ def test_no_motion_when_reduced_motion_is_asked_for(browser: Any, pl_site: Serve
     assert reduced["running"] == 0 and reduced["scroll"] != "smooth", reduced
     # The same page animates without the setting: the rule, not the page, removed the motion.
     assert max(float(d.rstrip("s")) for d in normal["skip"].split(",")) > 0.1, normal
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focused_links_and_buttons_keep_their_contrast(browser: Any, pl_site: Served, scheme: str) -> None:
+    """Material recolours focused links and buttons; the colours they take must still pass AA."""
+    context = new_context(browser, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(pl_site.url(OPEN))
+        page.add_script_tag(path=str(AXE))
+        failing, seen = [], set()
+        for _ in range(MAX_TAB_STOPS):
+            page.keyboard.press("Tab")
+            info = page.evaluate(_FOCUS_INFO)
+            if info is None or info["path"] in seen:
+                break
+            seen.add(info["path"])
+            found = page.evaluate("""async () => (await axe.run(document.activeElement,
+                {runOnly: {type: "rule", values: ["color-contrast"]}, resultTypes: ["violations"]}))
+                .violations.flatMap(v => v.nodes.map(n => n.failureSummary))""")
+            failing += [f"{info['text']!r}: {' '.join(s.split())[:160]}" for s in found]
+    finally:
+        context.close()
+    assert len(seen) >= 10
+    assert not failing, failing
