@@ -13,7 +13,7 @@ import pytest
 from tests.a11y.conftest import ARTIFACTS, Served, new_context, site_pages
 
 OPEN = "konsultacje/program-wspierania-rodziny-2025-2027/"
-SCREENSHOT_PAGES = ["", OPEN, "deklaracja-dostepnosci/"]
+SCREENSHOT_PAGES = ["", OPEN, "konsultacje/", "kalendarz/", "deklaracja-dostepnosci/"]
 
 # Elements that stick out of the viewport on the right while still showing on it (text cut
 # off or a sideways scroll). Content inside a scrollable box (data tables, code) may scroll
