@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -18,12 +18,14 @@ from generator.errors import (
     format_json,
     format_text,
     has_errors,
+    sorted_problems,
     summary_line,
 )
 from generator.export import schema_bytes
 from generator.messages import render_message
 from generator.pipeline import check_campaigns
 from generator.settings import resolve_today
+from generator.siteoptions import check_site
 from generator.validate import slugify
 
 
@@ -99,14 +101,10 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _cmd_check(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
-    options = read_site_options(root)
-    lang = args.lang or ("en" if str(options["language"]).startswith("en") else "pl")
-    try:
-        tz = ZoneInfo(str(options["timezone"]))
-    except (ZoneInfoNotFoundError, ValueError):
-        print(f"mkdocs.yml: timezone: unknown time zone '{options['timezone']}'", file=sys.stderr)
-        return 1
-    campaigns, problems = check_campaigns(root / str(options["campaigns_dir"]), root, tz)
+    site, site_problems = check_site(root)
+    lang = args.lang or ("en" if site.language.startswith("en") else "pl")
+    campaigns, found = check_campaigns(root / site.campaigns_dir, root, site.timezone)
+    problems = sorted_problems(site_problems + found)
     if args.format == "json":
         print(format_json(problems, lang))
     elif args.format == "github":

@@ -58,7 +58,7 @@ def format_text(problem: Problem, lang: str = "pl") -> str:
     label = {"pl": "ostrzeżenie", "en": "warning"}[_lang(lang)]
     prefix = f"{label}: " if problem.severity is Severity.WARNING else ""
     where = f"{problem.location()}: "
-    fld = f"{problem.field}: " if problem.field else ""
+    fld = f"{render_message('field', {'name': problem.field}, lang)[0]}: " if problem.field else ""
     how = {"pl": "Jak poprawić", "en": "How to fix"}[_lang(lang)]
     text = f"{where}{prefix}{fld}{what}"
     if fix:

@@ -154,7 +154,7 @@ def pydantic_problems(
 _KNOWN_CODES = {
     "list_expected", "mapping_expected", "list_empty", "choice", "cx_text", "cx_empty", "cx_date",
     "cx_date_impossible", "cx_time_range", "cx_time_impossible", "cx_time_reversed", "cx_bool",
-    "cx_url", "cx_email", "cx_phone", "cx_id",
+    "cx_url", "cx_email", "cx_phone", "cx_id", "cx_control", "cx_date_range",
 }
 
 
@@ -367,7 +367,8 @@ def _check_index(raw: RawCampaign, problems: list[Problem]) -> str | None:
             problems.append(Problem(rel, "index_missing"))
         return None
     if not raw.index.body.strip():
-        problems.append(Problem(rel, "index_empty", {}, 1))
+        if not any(p.path == rel for p in problems):  # an unclosed header already explains it
+            problems.append(Problem(rel, "index_empty", {}, 1))
         return None
     problems.extend(check_markdown(raw.index))
     return raw.index.body
@@ -389,7 +390,7 @@ def _announcement(raw: RawCampaign, src: MarkdownSource, problems: list[Problem]
         problems.extend(pydantic_problems(exc, shifted, src.rel, _AnnouncementMeta))
         return None
     if not src.body.strip():
-        problems.append(Problem(src.rel, "index_empty", {}, src.body_line))
+        problems.append(Problem(src.rel, "announcement_empty", {}, src.body_line))
         return None
     problems.extend(check_markdown(src))
     name = PurePosixPath(src.rel).stem

@@ -31,6 +31,7 @@ class YamlDocument:
 
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    tags: set[Path_] = field(default_factory=set)  # values with an application tag such as !ENV
 
     def position(self, path: Path_) -> tuple[int | None, int | None]:
         """Return the (line, column) of the nearest known node on the path."""
@@ -70,6 +71,7 @@ class _Builder:
         self.count = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
+        self.tags: set[Path_] = set()
         self.result: Any = None
         self.documents = 0
 
@@ -108,6 +110,7 @@ class _Builder:
         if len(self.stack) >= MAX_DEPTH:
             raise _TooDeep()
         path, keep = self._place(event, collection=True)
+        self._tag(event, path, keep)
         self._count(1)
         container: list[Any] | dict[str, Any] = [] if isinstance(event, yaml.SequenceStartEvent) else {}
         self.stack.append(_Frame(container, path, keep, event.anchor, self.count - 1))
@@ -119,8 +122,14 @@ class _Builder:
         if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
             self._key(value, event)
             return
-        _, keep = self._place(event, collection=False)
+        path, keep = self._place(event, collection=False)
+        self._tag(event, path, keep)
         self._attach(value, keep)
+
+    def _tag(self, event: yaml.Event, path: Path_, keep: bool) -> None:
+        tag = getattr(event, "tag", None)
+        if keep and tag and tag != "!" and not tag.startswith("tag:yaml.org,2002:"):
+            self.tags.add(path)
 
     def _place(self, event: yaml.Event, collection: bool) -> tuple[Path_, bool]:
         """Where the next value goes, recording its position; whether it is kept."""
@@ -179,7 +188,7 @@ class _Builder:
         if parent.key is _IN_KEY:  # the collection was a key: its value comes next, and is dropped
             parent.key = _DROP
             return
-        if keep and parent.key is not _DROP:
+        if keep and isinstance(parent.key, str):
             parent.value[parent.key] = value
         parent.key = None
 
@@ -253,7 +262,7 @@ def parse_yaml(raw: bytes, rel: str) -> tuple[YamlDocument | None, list[Problem]
         return None, [Problem(rel, "yaml_too_complex", {"limit": MAX_NODES}, 1)]
     if builder.documents == 0:
         return YamlDocument(None), []
-    return YamlDocument(builder.result, builder.positions), builder.problems
+    return YamlDocument(builder.result, builder.positions, builder.tags), builder.problems
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
