@@ -64,7 +64,7 @@ def load_campaigns(campaigns_dir: Path, root: Path) -> tuple[list[RawCampaign], 
     for directory in find_campaign_dirs(campaigns_dir):
         if not _inside(directory, base):
             rel = _rel(directory, root)
-            problems.append(Problem(rel, "path_outside", {"file": rel}))
+            problems.append(Problem(rel, "path_outside", {"file": directory.name, "folder": rel_base}))
             continue
         raws.append(load_campaign(directory, root))
     return raws, problems
@@ -77,8 +77,12 @@ def load_campaign(directory: Path, root: Path) -> RawCampaign:
     base = os.path.realpath(directory)
     yml_path = directory / "campaign.yml"
     if not yml_path.is_file():
-        alt = directory / "campaign.yaml"
-        raw.problems.append(Problem(raw.yml_rel, "campaign_yml_missing", {"found": alt.name if alt.exists() else ""}))
+        alt = next((p for p in sorted(directory.glob("[Cc]ampaign.*")) if p.suffix.lower() in (".yaml", ".yml")),
+                   None)
+        if alt is not None:
+            raw.problems.append(Problem(f"{rel_dir}/{alt.name}", "campaign_yml_wrong_name", {"name": alt.name}))
+        else:
+            raw.problems.append(Problem(raw.yml_rel, "campaign_yml_missing"))
     else:
         data = _read_bytes(yml_path, raw.yml_rel, base, "campaign.yml", raw.problems)
         if data is not None:
@@ -105,7 +109,8 @@ def _inside(path: Path, base: str) -> bool:
 def _read_bytes(path: Path, rel: str, base: str, name: str, problems: list[Problem]) -> bytes | None:
     """Read a file of the campaign, refusing links that lead out of its folder."""
     if not _inside(path, base):
-        problems.append(Problem(rel, "path_outside", {"file": name}))
+        folder = rel[: -len(name) - 1]  # rel is always <campaign folder>/<name>
+        problems.append(Problem(rel, "path_outside", {"file": name, "folder": folder}))
         return None
     try:
         return path.read_bytes()

@@ -49,6 +49,7 @@ EXAMPLES: dict[str, str] = {
     "publisher": "publisher:\n    prepared_by: Dział Strategii\n    published_by: Jan Kowalski",
     "prepared_by": "prepared_by: Dział Strategii",
     "published_by": "published_by: Jan Kowalski",
+    "accept_warnings": "accept_warnings: [short_consultation]",
     "changes": "changes:\n    - date: 2025-09-10\n      summary: Przedłużono termin zgłaszania uwag do 3 października.",
 }
 
@@ -65,6 +66,18 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "yaml_syntax": {
         "pl": ("błąd składni YAML ({detail})", "sprawdź wcięcia (po 2 spacje), dwukropek po nazwie pola i zamknięte cudzysłowy w tej linii lub linii wyżej"),
         "en": ("YAML syntax error ({detail})", "check indentation (2 spaces), the colon after the field name and closing quotes on this line or the one above"),
+    },
+    "yaml_unclosed_quote": {
+        "pl": ("cudzysłów otwarty w tej linii nie jest zamknięty", "dodaj na końcu wartości cudzysłów zamykający (ten sam znak: \" albo ')"),
+        "en": ("the quote opened on this line is not closed", "add the closing quote (the same character, \" or ') at the end of the value"),
+    },
+    "yaml_unclosed_bracket": {
+        "pl": ("nawias „{bracket}” otwarty w tej linii nie jest zamknięty", "zamknij go znakiem „{closing}”, np. categories: [rodzina, seniorzy]"),
+        "en": ("the bracket '{bracket}' opened on this line is not closed", "close it with '{closing}', e.g. categories: [family, seniors]"),
+    },
+    "yaml_colon": {
+        "pl": ("w tej linii jest dwukropek, którego nie da się odczytać: tekst z „: ” w środku wartości albo złe wcięcie", "ujmij wartość w cudzysłów, np. summary: \"Uwaga: zbieramy opinie\", albo wyrównaj wcięcie z linią powyżej"),
+        "en": ("this line has a colon that cannot be read: text with ': ' inside a value, or wrong indentation", "put the value in quotes, e.g. summary: \"Note: we collect opinions\", or align the indentation with the line above"),
     },
     "yaml_tab": {
         "pl": ("w wcięciu jest znak tabulacji", "zastąp tabulatory spacjami (po 2 spacje na poziom wcięcia)"),
@@ -102,6 +115,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("plik jest pusty", "uzupełnij go; wzór utworzy polecenie: consult new \"Tytuł konsultacji\""),
         "en": ("the file is empty", "fill it in; `consult new \"Title\"` creates a template"),
     },
+    "campaign_yml_wrong_name": {
+        "pl": ("plik nazywa się „{name}”, a musi nazywać się campaign.yml", "zmień nazwę pliku na campaign.yml"),
+        "en": ("the file is called '{name}' but must be called campaign.yml", "rename the file to campaign.yml"),
+    },
     "campaign_yml_missing": {
         "pl": ("w folderze konsultacji brak pliku campaign.yml", "dodaj campaign.yml (wzór: consult new \"Tytuł\") albo usuń folder"),
         "en": ("the consultation folder has no campaign.yml", "add campaign.yml (template: consult new \"Title\") or remove the folder"),
@@ -115,8 +132,8 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the file '{name}' sits directly in campaigns/ and will not be published", "move it into a consultation folder, e.g. campaigns/<name>/files/"),
     },
     "path_outside": {
-        "pl": ("„{file}” jest dowiązaniem (symlinkiem) prowadzącym poza folder konsultacji", "zastąp dowiązanie zwykłym plikiem lub folderem leżącym w folderze konsultacji"),
-        "en": ("'{file}' is a symbolic link leading out of the consultation folder", "replace the link with a plain file or folder inside the consultation folder"),
+        "pl": ("„{file}” jest dowiązaniem (symlinkiem) prowadzącym poza folder {folder}", "zastąp dowiązanie zwykłym plikiem lub folderem leżącym w {folder}"),
+        "en": ("'{file}' is a symbolic link leading out of the folder {folder}", "replace the link with a plain file or folder inside {folder}"),
     },
     "file_unreadable": {
         "pl": ("nie można odczytać pliku ({detail})", "sprawdź, czy plik istnieje i czy masz prawo go czytać; zapisz go ponownie w repozytorium"),

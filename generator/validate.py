@@ -144,11 +144,24 @@ def pydantic_problems(
         params.setdefault("value", _show(error.get("input")))
         params["found"] = _describe(error.get("input"))
         if code == "choice":
-            params["allowed"] = str(ctx.get("expected", "")).replace("'", "")
+            params["allowed"] = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         if code not in _KNOWN_CODES:
             code, params = "cx_text", {**params, "found": _describe(error.get("input"))}
         problems.append(Problem(rel, code, params, line, col, field))
-    return problems
+    return _without_typo_echoes(problems)
+
+
+def _without_typo_echoes(problems: list[Problem]) -> list[Problem]:
+    """Drop "missing 'title'" where 'tytle' is reported with the suggestion 'title': one typo, one message."""
+    suggested = {
+        (p.field.rsplit(".", 1)[0] if p.field and "." in p.field else "", p.params["suggestion"])
+        for p in problems if p.code == "unknown_field_suggest"
+    }
+    return [
+        p for p in problems
+        if not (p.code == "missing" and p.field
+                and (p.field.rsplit(".", 1)[0] if "." in p.field else "", p.params.get("name")) in suggested)
+    ]
 
 
 _KNOWN_CODES = {
@@ -337,7 +350,7 @@ def _file_info(
     target = os.path.join(raw.directory, *pure.parts)
     resolved = os.path.realpath(target)
     if os.path.commonpath([base, resolved]) != base:
-        fail("file_outside")
+        fail("path_outside", folder=raw.rel_dir)  # the path is inside: a link leads out
         return None
     try:
         info = os.stat(resolved)
@@ -382,7 +395,8 @@ def _announcement(raw: RawCampaign, src: MarkdownSource, problems: list[Problem]
         return None
     shifted = YamlDocument(meta.data, {k: (line + 1, col) for k, (line, col) in meta.positions.items()})
     if not isinstance(meta.data, dict):
-        problems.append(Problem(src.rel, "front_matter_missing", {}, 1))
+        if not any(p.path == src.rel for p in problems):  # a YAML error in the header explains it
+            problems.append(Problem(src.rel, "front_matter_missing", {}, 1))
         return None
     try:
         parsed = _AnnouncementMeta.model_validate(meta.data)

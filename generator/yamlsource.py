@@ -270,8 +270,21 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     detail = (exc.problem or "").strip()
+    context = exc.context or ""
     if line is not None:
         src_line = text.splitlines()[line - 1] if line - 1 < len(text.splitlines()) else ""
         if "\t" in src_line or "\t" in detail or "tab" in detail:
             return Problem(rel, "yaml_tab", {}, line, col)
+    start = exc.context_mark
+    # An unclosed quote or bracket is noticed lines later, at the end of the file: point at
+    # where it was opened instead.
+    if start is not None and "quoted scalar" in context:
+        return Problem(rel, "yaml_unclosed_quote", {}, start.line + 1, start.column + 1)
+    if start is not None and ("flow sequence" in context or "flow mapping" in context):
+        bracket = "[" if "sequence" in context else "{"
+        closing = "]" if bracket == "[" else "}"
+        return Problem(rel, "yaml_unclosed_bracket", {"bracket": bracket, "closing": closing},
+                       start.line + 1, start.column + 1)
+    if "mapping values are not allowed" in detail:
+        return Problem(rel, "yaml_colon", {}, line, col)
     return Problem(rel, "yaml_syntax", {"detail": detail}, line, col)

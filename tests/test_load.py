@@ -35,7 +35,17 @@ def test_duplicate_keys_are_reported_with_both_lines() -> None:
 def test_syntax_error_has_line_and_column() -> None:
     doc, problems = parse_yaml(b"title: A\nsummary: [unclosed\n", "c.yml")
     assert doc is None
-    assert problems[0].code == "yaml_syntax" and problems[0].line == 3
+    # Noticed at the end of the file, reported where the bracket was opened.
+    assert [(p.code, p.line, p.column) for p in problems] == [("yaml_unclosed_bracket", 2, 10)]
+
+
+def test_other_syntax_errors_keep_the_parser_detail() -> None:
+    doc, problems = parse_yaml(b"title: A
+date: @2025
+", "c.yml")
+    assert doc is None
+    assert [(p.code, p.line, p.column) for p in problems] == [("yaml_syntax", 2, 7)]
+    assert "cannot start any token" in problems[0].params["detail"]
 
 
 def test_tab_indentation_is_named() -> None:

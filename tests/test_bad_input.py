@@ -1,0 +1,200 @@
+"""Bad input never crashes, never publishes: every case of the corpus gives located messages.
+
+For each case of `bad_input_cases.CASES`, `consult check` (in-process) exits 1 and reports
+exactly the expected errors, each with the file, the line where there is one, the field and a
+fix, in Polish and in English. The cases marked `build` also run a real `mkdocs build` over a
+site folder holding a previous good build, which must survive byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import cli
+
+from .bad_input_cases import (
+    BASE_FILES,
+    BASE_YML,
+    CASES,
+    INDEX,
+    YML,
+    Case,
+    Content,
+    Folder,
+    Link,
+    base_mkdocs_yml,
+)
+from .conftest import REPO, build_site
+
+# What must never reach an editor: Python's own words.
+_PYTHON = re.compile(r"Traceback|<class |NoneType|Error\(|\bdict\b|\bstr\b|\bint\b|pydantic|\bloc\b")
+
+
+def make_site(root: Path, changes: dict[str, Content]) -> Path:
+    """A small site: the repository's content, theme and mkdocs.yml, one campaign, then the changes."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "theme"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+    files: dict[str, Content] = {"mkdocs.yml": base_mkdocs_yml(), **BASE_FILES, **changes}
+    for rel, content in files.items():
+        target = root / rel
+        if content is None:
+            if target.is_file() or target.is_symlink():
+                target.unlink()
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Link):
+            target.symlink_to(content)
+        elif isinstance(content, Folder):
+            target.mkdir()
+        elif isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8", newline="")
+    return root
+
+
+def expected_line(case: Case, path: str, line: int | str | None) -> int | None:
+    """Resolve a "@text" line to the number of the line of `path` that contains text."""
+    if not isinstance(line, str):
+        return line
+    content = {"mkdocs.yml": base_mkdocs_yml(), **BASE_FILES, **case.files}[path]
+    text = content.decode("utf-8", "replace") if isinstance(content, bytes) else str(content)
+    numbers = [n for n, ln in enumerate(text.splitlines(), 1) if line[1:] in ln]
+    assert len(numbers) == 1, f"marker {line!r} must match one line of {path}, matched {numbers}"
+    return numbers[0]
+
+
+def run_check(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = cli.main(["check", "--root", str(root), *args])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_consult_check_reports_each_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_site(tmp_path / "site-src", case.files)
+
+    code, out = run_check(root, capsys, "--format", "json")
+    assert code == 1, out
+    problems: list[dict[str, Any]] = json.loads(out)
+    errors = [p for p in problems if p["severity"] == "error"]
+    found = [(p["code"], p["path"], p["line"], p["field"]) for p in errors]
+    wanted = [(c, p, expected_line(case, p, ln), f) for c, p, ln, f in case.expected]
+    assert found == wanted
+
+    code_pl, text_pl = run_check(root, capsys)
+    code_en, text_en = run_check(root, capsys, "--lang", "en")
+    assert code_pl == code_en == 1
+    for problem, text, how in ((p, t, h) for p in errors for t, h in ((text_pl, "Jak poprawić"), (text_en, "How to fix"))):
+        where = problem["path"] + (f":{problem['line']}:" if problem["line"] else ":")
+        assert where in text
+        if problem["field"]:
+            assert f": {problem['field']}: " in text
+    for problem in json.loads(run_check(root, capsys, "--format", "json", "--lang", "en")[1]):
+        assert problem["message"] and problem["fix"], problem
+    for text, how in ((text_pl, "Jak poprawić: "), (text_en, "How to fix: ")):
+        assert text.count(how) >= len(errors)
+        assert not _PYTHON.search(text), text
+
+
+def test_the_corpus_is_large_and_covers_every_file_kind() -> None:
+    kinds = {c.expected[0][1].rsplit("/", 1)[-1].rsplit(".", 1)[-1] for c in CASES}
+    assert len(CASES) >= 60
+    assert {"yml", "md"} <= kinds
+    paths = {p for c in CASES for _, p, _, _ in c.expected}
+    assert {YML, INDEX, "mkdocs.yml"} <= paths
+    assert any("/announcements/" in p for p in paths)
+    assert any(p.startswith("campaigns/") and p.count("/") == 1 for p in paths)  # the campaigns folder itself
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("content", [
+    pytest.param(b"\xef\xbb\xbf" + BASE_YML.encode(), id="bom"),
+    pytest.param(BASE_YML.replace("\n", "\r\n").encode(), id="crlf"),
+    pytest.param(b"\xef\xbb\xbf" + BASE_YML.replace("\n", "\r\n").encode(), id="bom-crlf"),
+])
+def test_files_saved_by_windows_editors_are_accepted(content: bytes, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A UTF-8 BOM and CRLF line ends are harmless: Notepad and some web editors write them."""
+    root = make_site(tmp_path, {YML: content, INDEX: b"\xef\xbb\xbf" + BASE_INDEX_CRLF})
+    code, out = run_check(root, capsys, "--strict")
+    assert code == 0, out
+
+
+BASE_INDEX_CRLF = "Zapraszamy do konsultacji.\r\n\r\n## Cel\r\n\r\nZbieramy uwagi.\r\n".encode()
+
+
+def test_the_base_site_of_the_corpus_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_site(tmp_path, {})
+    code, out = run_check(root, capsys, "--strict")
+    assert code == 0, out
+
+
+# ---------------------------------------------------------------- real builds
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under folder with the hash of its bytes (links as their targets)."""
+    digest = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            digest[rel] = "link:" + os.readlink(path)
+        elif path.is_file():
+            digest[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            digest[rel] = "dir"
+    return digest
+
+
+@pytest.fixture(scope="module")
+def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A good build of the corpus' base site: what a failed build must leave alone."""
+    base = tmp_path_factory.mktemp("previous")
+    source = make_site(base / "src", {})
+    site = base / "site"
+    result = build_site(source, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "index.html").is_file()
+    return site
+
+
+BUILD_CASES = [c for c in CASES if c.build]
+
+
+@pytest.mark.parametrize("case", BUILD_CASES, ids=[c.id for c in BUILD_CASES])
+def test_mkdocs_build_stops_and_keeps_the_previous_site(case: Case, previous_site: Path, tmp_path: Path) -> None:
+    source = make_site(tmp_path / "src", case.files)
+    site = tmp_path / "site"
+    shutil.copytree(previous_site, site, symlinks=True)
+    before = tree_digest(site)
+
+    result = build_site(source, site)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    assert not _PYTHON.search(result.stderr), result.stderr
+    for code, path, line, fld in case.expected:
+        number = expected_line(case, path, line)
+        assert (f"{path}:{number}:" if number else f"{path}:") in result.stderr, result.stderr
+        if fld:
+            assert f": {fld}: " in result.stderr
+    assert "Jak poprawić: " in result.stderr
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site", "src"], "no temporary folder is left behind"
+
+
+def test_every_kind_of_file_has_a_real_build_case() -> None:
+    kinds = {p if p == "mkdocs.yml" else p.rsplit("/", 1)[-1] for c in BUILD_CASES for _, p, _, _ in c.expected}
+    assert {"mkdocs.yml", "campaign.yml", "index.md", "2025-09-02-zmiana.md"} <= kinds
+    assert len(BUILD_CASES) >= 10
