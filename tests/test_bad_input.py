@@ -95,7 +95,7 @@ def test_consult_check_reports_each_bad_input(case: Case, tmp_path: Path, capsys
     code_pl, text_pl = run_check(root, capsys)
     code_en, text_en = run_check(root, capsys, "--lang", "en")
     assert code_pl == code_en == 1
-    for problem, text, how in ((p, t, h) for p in errors for t, h in ((text_pl, "Jak poprawić"), (text_en, "How to fix"))):
+    for problem, text in ((p, t) for p in errors for t in (text_pl, text_en)):
         where = problem["path"] + (f":{problem['line']}:" if problem["line"] else ":")
         assert where in text
         if problem["field"]:
@@ -131,7 +131,7 @@ def test_files_saved_by_windows_editors_are_accepted(content: bytes, tmp_path: P
     assert code == 0, out
 
 
-BASE_INDEX_CRLF = "Zapraszamy do konsultacji.\r\n\r\n## Cel\r\n\r\nZbieramy uwagi.\r\n".encode()
+BASE_INDEX_CRLF = b"Zapraszamy do konsultacji.\r\n\r\n## Cel\r\n\r\nZbieramy uwagi.\r\n"
 
 
 def test_the_base_site_of_the_corpus_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -184,7 +184,7 @@ def test_mkdocs_build_stops_and_keeps_the_previous_site(case: Case, previous_sit
     assert result.returncode != 0
     assert "Traceback" not in result.stderr, result.stderr
     assert not _PYTHON.search(result.stderr), result.stderr
-    for code, path, line, fld in case.expected:
+    for _code, path, line, fld in case.expected:
         number = expected_line(case, path, line)
         assert (f"{path}:{number}:" if number else f"{path}:") in result.stderr, result.stderr
         if fld:

@@ -40,9 +40,7 @@ def test_syntax_error_has_line_and_column() -> None:
 
 
 def test_other_syntax_errors_keep_the_parser_detail() -> None:
-    doc, problems = parse_yaml(b"title: A
-date: @2025
-", "c.yml")
+    doc, problems = parse_yaml(b"title: A\ndate: @2025\n", "c.yml")
     assert doc is None
     assert [(p.code, p.line, p.column) for p in problems] == [("yaml_syntax", 2, 7)]
     assert "cannot start any token" in problems[0].params["detail"]
