@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from generator import urls
+from generator import atomic, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.model import Campaign
@@ -31,6 +34,10 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.campaigns: list[Campaign] = []
         self.pages: dict[str, Campaign] = {}
         self.is_serve = False
+        self.site_dir: str | None = None  # the real site folder while we build into a staging one
+        self.staging: Path | None = None
+        self.config_ref: MkDocsConfig | None = None
+        self.strict_warnings: CountHandler | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -40,7 +47,22 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             self.settings = make_settings(self.config, config)
         except SettingsError as exc:
             raise PluginError(str(exc)) from None
+        self._stage(config)
         return config
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Build into a folder beside site_dir, swapped in only when the whole build succeeds."""
+        self._unstage()
+        site = Path(config.site_dir)
+        if self.is_serve or not atomic.can_stage(site):  # serve builds into its own temporary folder
+            return
+        self.site_dir, self.config_ref = config.site_dir, config
+        self.staging = atomic.make_staging(site)
+        config.site_dir = str(self.staging)
+        if config.strict:  # MkDocs aborts a --strict build with warnings only after on_post_build
+            self.strict_warnings = CountHandler()
+            self.strict_warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.strict_warnings)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Validation runs here, before MkDocs cleans site_dir, so that bad input leaves the
@@ -91,6 +113,34 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         if self.settings is not None:
             env.globals["cx_head_links"] = urls.head_links(self.settings)
         return env
+
+    @event_priority(-100)  # after every other plugin's post_build: search writes its index then
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.staging is None or self.site_dir is None:
+            return
+        if self.strict_warnings is not None and self.strict_warnings.get_counts():
+            return  # --strict is about to abort this build: on_build_error discards it
+        config.site_dir = self.site_dir
+        atomic.swap_in(self.staging, Path(self.site_dir))  # if it fails, on_build_error cleans up
+        self.staging = None
+        self._unstage()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._unstage()
+
+    def on_shutdown(self) -> None:
+        self._unstage()  # also after Ctrl-C, which on_build_error does not see
+
+    def _unstage(self) -> None:
+        if self.staging is not None:
+            atomic.discard(self.staging)
+            self.staging = None
+        if self.config_ref is not None and self.site_dir is not None:
+            self.config_ref.site_dir = self.site_dir
+        self.site_dir = self.config_ref = None
+        if self.strict_warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.strict_warnings)
+            self.strict_warnings = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:

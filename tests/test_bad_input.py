@@ -8,9 +8,7 @@ site folder holding a previous good build, which must survive byte for byte.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -27,40 +25,13 @@ from .bad_input_cases import (
     INDEX,
     YML,
     Case,
-    Content,
-    Folder,
-    Link,
     base_mkdocs_yml,
 )
-from .conftest import REPO, build_site
+from .conftest import build_site
+from .sitefiles import make_site, tree_digest
 
 # What must never reach an editor: Python's own words.
 _PYTHON = re.compile(r"Traceback|<class |NoneType|Error\(|\bdict\b|\bstr\b|\bint\b|pydantic|\bloc\b")
-
-
-def make_site(root: Path, changes: dict[str, Content]) -> Path:
-    """A small site: the repository's content, theme and mkdocs.yml, one campaign, then the changes."""
-    root.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "theme"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-    files: dict[str, Content] = {"mkdocs.yml": base_mkdocs_yml(), **BASE_FILES, **changes}
-    for rel, content in files.items():
-        target = root / rel
-        if content is None:
-            if target.is_file() or target.is_symlink():
-                target.unlink()
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, Link):
-            target.symlink_to(content)
-        elif isinstance(content, Folder):
-            target.mkdir()
-        elif isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8", newline="")
-    return root
 
 
 def expected_line(case: Case, path: str, line: int | str | None) -> int | None:
@@ -143,20 +114,6 @@ def test_the_base_site_of_the_corpus_is_valid(tmp_path: Path, capsys: pytest.Cap
 # ---------------------------------------------------------------- real builds
 
 
-def tree_digest(folder: Path) -> dict[str, str]:
-    """Every file under folder with the hash of its bytes (links as their targets)."""
-    digest = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_symlink():
-            digest[rel] = "link:" + os.readlink(path)
-        elif path.is_file():
-            digest[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            digest[rel] = "dir"
-    return digest
-
-
 @pytest.fixture(scope="module")
 def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A good build of the corpus' base site: what a failed build must leave alone."""
@@ -177,6 +134,7 @@ def test_mkdocs_build_stops_and_keeps_the_previous_site(case: Case, previous_sit
     source = make_site(tmp_path / "src", case.files)
     site = tmp_path / "site"
     shutil.copytree(previous_site, site, symlinks=True)
+    (site / "previous-build.txt").write_text("from yesterday's build\n", encoding="utf-8")
     before = tree_digest(site)
 
     result = build_site(source, site)
