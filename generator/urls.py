@@ -20,6 +20,21 @@ def campaign_page(settings: Settings, slug: str) -> str:
     return f"{settings.url_prefix}/{slug}/"
 
 
+def announcement_link(settings: Settings, slug: str, announcement: str) -> str:
+    """A follow-up announcement, on its consultation's page (the page gives it this id)."""
+    return f"{campaign_page(settings, slug)}#komunikat-{announcement}"
+
+
+def report_link(settings: Settings, slug: str) -> str:
+    """The report of results, on its consultation's page."""
+    return f"{campaign_page(settings, slug)}#raport"
+
+
+def changes_link(settings: Settings, slug: str) -> str:
+    """The list of recorded changes, on its consultation's page."""
+    return f"{campaign_page(settings, slug)}#zmiany"
+
+
 def list_page(settings: Settings) -> str:
     """The list of all consultations (open, upcoming, closed)."""
     return f"{settings.url_prefix}/"

@@ -1,0 +1,190 @@
+"""What the news feeds say: one dated item per new consultation, announcement, report or change.
+
+Free of feedgen, so that any page or export can list the same news. Every item's `guid` is a
+tag: URI (RFC 4151) built only from things that never change for that item: the site's host, a
+fixed date, the campaign's folder name and the item's own key (an announcement's file name,
+`raport`, a change's day). Titles, texts and a consultation's dates may be edited without
+readers seeing the item again as new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from generator import urls
+from generator.feeds.plaintext import markdown_to_text, plain, shorten
+from generator.model import Campaign, Status
+from generator.settings import Settings
+
+# A fact known only by its day (published, report, change) is dated at this local time.
+# 08:00 rather than midnight: midnight in Warsaw is the previous evening in UTC, and readers
+# that show UTC would put the news on the wrong day.
+DAY_TIME = dt.time(8, 0)
+# The date part of every tag: URI. Never change it: it is in every guid and Atom id, and a
+# change would make every reader show every item again.
+TAG_DATE = "2025"
+# A feed carries this many newest items, plus every consultation still open or upcoming.
+MAX_ITEMS = 50
+
+
+class Kind(str, enum.Enum):
+    """What an item announces."""
+
+    NEW = "new"
+    ANNOUNCEMENT = "announcement"
+    REPORT = "report"
+    CHANGE = "change"
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One piece of news, ready for any feed format."""
+
+    guid: str  # tag: URI, stable forever
+    kind: Kind
+    campaign: Campaign
+    title: str
+    link: str  # absolute URL of the page (with a fragment for follow-ups)
+    summary: str  # plain text, never HTML
+    published: dt.datetime  # aware, local time of the site
+    updated: dt.datetime  # >= published
+    categories: tuple[str, ...]
+
+
+def tag_uri(settings: Settings, specific: str) -> str:
+    """A permanent identifier `tag:<host>,<date>:<specific>`."""
+    return f"tag:{settings.host},{TAG_DATE}:{specific}"
+
+
+def at_day(day: dt.date, settings: Settings) -> dt.datetime:
+    """The moment a date-only fact is published: DAY_TIME local time on that day."""
+    return dt.datetime.combine(day, DAY_TIME, tzinfo=settings.timezone)
+
+
+def campaign_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
+    """Every item of one consultation dated today or earlier (none before it is published)."""
+    if not campaign.is_published(settings.today):
+        return []
+    items = [_new_item(campaign, settings)]
+    items += _announcement_items(campaign, settings)
+    items += _report_items(campaign, settings)
+    items += _change_items(campaign, settings)
+    return [item for item in items if item.published.date() <= settings.today]
+
+
+def _new_item(campaign: Campaign, settings: Settings) -> FeedItem:
+    data = campaign.data
+    dates = f"Uwagi można zgłaszać od {data.opens:%d.%m.%Y} do {data.closes:%d.%m.%Y}."
+    page = settings.url(urls.campaign_page(settings, campaign.slug))
+    item = _item(
+        campaign, settings, Kind.NEW, "", data.title, page, f"{plain(data.summary)} {dates}", data.published
+    )
+    # Readers that honour Atom <updated> learn that the consultation changed since it was announced.
+    last = at_day(_last_change(campaign, settings.today), settings)
+    return replace(item, updated=max(last, item.published))
+
+
+def _last_change(campaign: Campaign, today: dt.date) -> dt.date:
+    data = campaign.data
+    days = [
+        data.published,
+        data.updated,
+        *(c.date for c in data.changes),
+        *(a.date for a in campaign.announcements),
+        data.report.published if data.report else None,
+    ]
+    return max(d for d in days if d is not None and data.published <= d <= today)
+
+
+def _announcement_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
+    items = []
+    for note in campaign.announcements:
+        # Keyed by file name, which is unique in the folder (two names may share a slug).
+        stem = PurePosixPath(note.source).stem or note.slug
+        link = settings.url(urls.announcement_link(settings, campaign.slug, note.slug))
+        title = f"Komunikat: {note.title} – {campaign.data.title}"
+        key = f"komunikat/{quote(stem, safe='')}"
+        items.append(
+            _item(
+                campaign,
+                settings,
+                Kind.ANNOUNCEMENT,
+                key,
+                title,
+                link,
+                markdown_to_text(note.body),
+                note.date,
+            )
+        )
+    return items
+
+
+def _report_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
+    report = campaign.data.report
+    if report is None:
+        return []
+    title = f"Raport z konsultacji: {campaign.data.title}"
+    summary = report.summary or "Opublikowaliśmy raport z wyników konsultacji."
+    link = settings.url(urls.report_link(settings, campaign.slug))
+    return [_item(campaign, settings, Kind.REPORT, "raport", title, link, summary, report.published)]
+
+
+def _change_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
+    items = []
+    per_day: dict[dt.date, int] = {}
+    link = settings.url(urls.changes_link(settings, campaign.slug))
+    for change in campaign.data.changes:
+        # Told apart by day and by order within the day in campaign.yml, never by text, so
+        # that correcting a typo does not announce the change again.
+        per_day[change.date] = count = per_day.get(change.date, 0) + 1
+        key = f"zmiana/{change.date.isoformat()}" + (f"-{count}" if count > 1 else "")
+        title = f"Zmiana: {campaign.data.title}"
+        items.append(_item(campaign, settings, Kind.CHANGE, key, title, link, change.summary, change.date))
+    return items
+
+
+def _item(
+    campaign: Campaign,
+    settings: Settings,
+    kind: Kind,
+    key: str,
+    title: str,
+    link: str,
+    summary: str,
+    day: dt.date,
+) -> FeedItem:
+    moment = at_day(day, settings)
+    return FeedItem(
+        guid=tag_uri(settings, f"konsultacja/{campaign.slug}" + (f"/{key}" if key else "")),
+        kind=kind,
+        campaign=campaign,
+        # A text made only of markup or control characters still gives readers something to show.
+        title=plain(title) or campaign.slug,
+        link=link,
+        summary=shorten(plain(summary)) or plain(title) or campaign.slug,
+        published=moment,
+        updated=moment,
+        categories=tuple(campaign.data.categories),
+    )
+
+
+def newest_first(items: Iterable[FeedItem]) -> list[FeedItem]:
+    """Sort by publication, newest first; items of the same moment by guid."""
+    by_guid = sorted(items, key=lambda i: i.guid)
+    return sorted(by_guid, key=lambda i: i.published, reverse=True)
+
+
+def bounded(items: Sequence[FeedItem], settings: Settings) -> list[FeedItem]:
+    """The MAX_ITEMS newest items plus every consultation that is still open or upcoming."""
+    ordered = newest_first(items)
+    live = {Status.OPEN, Status.UPCOMING}
+    return [
+        item
+        for index, item in enumerate(ordered)
+        if index < MAX_ITEMS or (item.kind is Kind.NEW and item.campaign.status(settings.today) in live)
+    ]
