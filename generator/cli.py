@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from generator import __version__
+from generator import __version__, scaffold, siteconfig
 from generator.errors import (
     format_github,
+    format_gitlab,
     format_json,
     format_text,
     has_errors,
@@ -25,6 +26,7 @@ from generator.export import schema_bytes
 from generator.messages import render_message
 from generator.pipeline import check_campaigns
 from generator.settings import resolve_today
+from generator.sitekit import SiteKitMissing
 from generator.siteoptions import check_site
 from generator.validate import slugify
 
@@ -41,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except KeyboardInterrupt:  # pragma: no cover
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="sprawdź wszystkie konsultacje / check every campaign")
     check.add_argument("--root", type=Path, default=Path("."), help="folder strony (z mkdocs.yml)")
     check.add_argument("--strict", action="store_true", help="ostrzeżenia też kończą się błędem")
-    check.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check.add_argument("--format", choices=("text", "github", "gitlab", "json"), default="text")
     check.add_argument("--lang", choices=("pl", "en"), default=None, help="język komunikatów")
     check.set_defaults(run=_cmd_check)
 
@@ -63,6 +68,19 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--root", type=Path, default=Path("."))
     new.add_argument("--slug", default=None, help="nazwa folderu (domyślnie z tytułu)")
     new.set_defaults(run=_cmd_new)
+
+    init = sub.add_parser("init", help="utwórz nową stronę konsultacji / start a new site")
+    init.add_argument("directory", type=Path, help="folder nowej strony (pusty albo nieistniejący)")
+    init.add_argument("--name", default="Miejski Ośrodek Pomocy Społecznej", help="pełna nazwa organizacji")
+    init.add_argument("--short-name", default=None, help="skrót nazwy (domyślnie z inicjałów)")
+    init.add_argument("--url", default="https://konsultacje.example.pl/", help="adres strony")
+    init.add_argument("--email", default="konsultacje@example.pl", help="e-mail do kontaktu")
+    init.add_argument("--phone", default=None, help="telefon do kontaktu")
+    init.add_argument("--address", default=None, help="adres siedziby")
+    init.add_argument("--repo-url", default=None, help="adres repozytorium (linki „edytuj”)")
+    init.add_argument("--requirement", default=None,
+                      help="skąd CI instaluje generator (wiersz requirements.txt)")
+    init.set_defaults(run=_cmd_init)
 
     schema = sub.add_parser("schema", help="wypisz JSON Schema pliku campaign.yml")
     schema.set_defaults(run=_cmd_schema)
@@ -89,6 +107,9 @@ def read_site_options(root: Path) -> dict[str, Any]:
             for key in ("campaigns_dir", "timezone", "today"):
                 if plugin["consultations"].get(key) is not None:
                     options[key] = plugin["consultations"][key]
+            org = plugin["consultations"].get("organisation")
+            if isinstance(org, dict):
+                options.update({f"organisation_{k}": v for k, v in org.items() if isinstance(v, str)})
     return options
 
 
@@ -107,17 +128,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
     problems = sorted_problems(site_problems + found)
     if args.format == "json":
         print(format_json(problems, lang))
-    elif args.format == "github":
-        for problem in problems:
-            print(format_github(problem, lang))
+    elif args.format == "gitlab":
+        print(format_gitlab(problems, lang, _repo_prefix(root, "CI_PROJECT_DIR")))
     else:
+        prefix = _repo_prefix(root, "GITHUB_WORKSPACE")
         for problem in problems:
-            print(format_text(problem, lang))
+            if args.format == "github":
+                print(format_github(problem, lang, prefix))
+            else:
+                print(format_text(problem, lang))
         if problems:
             print(summary_line(problems, lang))
         else:
             print(render_message("ok", {"count": len(campaigns)}, lang)[0])
     return 1 if has_errors(problems, strict=args.strict) else 0
+
+
+def _repo_prefix(root: Path, workspace_variable: str) -> str:
+    """The site folder relative to the repository root, for CI reports ("" at the root)."""
+    workspace = os.environ.get(workspace_variable)
+    candidates = [Path(workspace).resolve()] if workspace else []
+    candidates += [folder for folder in (root, *root.parents) if (folder / ".git").exists()][:1]
+    for top in candidates:
+        if root == top or top in root.parents:
+            rel = root.relative_to(top).as_posix()
+            return "" if rel == "." else rel
+    return ""
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -127,80 +163,66 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _cmd_new(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
+    if not (root / "mkdocs.yml").is_file():
+        print(f"W folderze {root} nie ma pliku mkdocs.yml: uruchom polecenie w folderze strony "
+              "albo wskaż go opcją --root.", file=sys.stderr)
+        return 2
     options = read_site_options(root)
+    site, _ = check_site(root)  # a bad option falls back to its default; `consult check` reports it
     slug = args.slug or slugify(args.title)
     if not slug:
         print("Tytuł musi zawierać litery lub cyfry, np. consult new \"Program Wspierania Rodziny\"", file=sys.stderr)
         return 2
-    folder = root / str(options["campaigns_dir"]) / slug
-    if folder.exists():
-        print(f"Folder {folder.relative_to(root)} już istnieje; nie nadpisuję go. "
+    campaigns_dir = root / site.campaigns_dir
+    if (campaigns_dir / slug).exists():
+        print(f"Folder {(campaigns_dir / slug).relative_to(root).as_posix()} już istnieje; nie nadpisuję go. "
               "Podaj inny tytuł albo --slug.", file=sys.stderr)
         return 1
-    tz = ZoneInfo(str(options["timezone"]))
-    today, _ = resolve_today(tz)
-    folder.mkdir(parents=True)
-    (folder / "files").mkdir()
-    (folder / "campaign.yml").write_text(scaffold_yaml(args.title, today), encoding="utf-8")
-    (folder / "index.md").write_text(scaffold_index(args.title), encoding="utf-8")
+    today, _ = resolve_today(site.timezone, site.today)
+    organizer = options.get("organisation_name") or "Miejski Ośrodek Pomocy Społecznej"
+    email = options.get("organisation_email") or "konsultacje@example.pl"
+    folder = scaffold.new_campaign(campaigns_dir, slug, args.title, today, str(organizer), str(email))
     rel = folder.relative_to(root).as_posix()
     print(f"Utworzono {rel}/campaign.yml i {rel}/index.md.\n"
           "Co dalej:\n"
           f"  1. Uzupełnij fakty w {rel}/campaign.yml (terminy, sposoby zgłaszania uwag, dyżury).\n"
           f"  2. Wpisz treść ogłoszenia w {rel}/index.md.\n"
           f"  3. Pliki do pobrania włóż do {rel}/files/ i wpisz je w „materials”.\n"
-          "  4. Sprawdź: consult check    Podgląd: mkdocs serve")
+          "  4. Sprawdź: consult check    Podgląd: mkdocs serve (http://127.0.0.1:8000/)")
     return 0
 
 
-def scaffold_yaml(title: str, today: dt.date) -> str:
-    """A commented campaign.yml that passes `consult check` as it is."""
-    closes = today + dt.timedelta(days=27)
-    quoted = title.replace('"', "'")
-    return f"""\
-# Konsultacja: fakty w formacie YAML. Daty: RRRR-MM-DD, godziny: GG:MM-GG:MM.
-# Sprawdzenie: consult check. Opis pól: przewodnik dla redaktorów.
-title: "{quoted}"
-summary: Zbieramy uwagi organizacji pozarządowych do projektu dokumentu.
-organizer: Miejski Ośrodek Pomocy Społecznej
-published: {today.isoformat()}   # dzień publikacji ogłoszenia (data w przyszłości ukrywa je do tego dnia)
-opens: {today.isoformat()}       # pierwszy dzień zbierania uwag
-closes: {closes.isoformat()}      # ostatni dzień (włącznie, do 23:59); minimum 21 dni
-categories: [pomoc społeczna]
-audience: >-
-  Organizacje pozarządowe oraz podmioty, o których mowa w art. 3 ust. 3 ustawy
-  o działalności pożytku publicznego i o wolontariacie.
-respond:
-  - channel: email                # email, post, in_person, fax, phone, online_form, other
-    value: konsultacje@example.pl
-  # - channel: post
-  #   value: ul. Przykładowa 1, 00-000 Miasto
-  #   annotation: KONSULTACJE
-# duty_hours:                     # dyżury ekspertów
-#   - date: {today.isoformat()}
-#     time: 09:00-12:00
-#     mode: phone                  # phone, in_person, online lub lista
-#     phone: 12 000 00 00
-# meetings:
-#   - title: Otwarte spotkanie konsultacyjne
-#     date: {today.isoformat()}
-#     time: 16:00-18:00
-#     place: ul. Przykładowa 1, sala 10
-# materials:
-#   - title: Formularz zgłaszania uwag
-#     file: files/formularz.docx
-contact:
-  email: konsultacje@example.pl
-"""
-
-
-def scaffold_index(title: str) -> str:
-    """A starting announcement text."""
-    return (
-        f"Zapraszamy do udziału w konsultacjach: {title}.\n\n"
-        "## Cel konsultacji\n\n"
-        "Opisz, czego dotyczy dokument i o jakie uwagi prosimy.\n"
+def _cmd_init(args: argparse.Namespace) -> int:
+    target: Path = args.directory.resolve()
+    facts = siteconfig.SiteFacts(
+        name=args.name, url=args.url, email=args.email, short_name=args.short_name or "",
+        phone=args.phone or "", address=args.address or "", repo_url=args.repo_url or "",
+        requirement=args.requirement or siteconfig.SiteFacts.requirement,
     )
+    if not facts.url.startswith(("https://", "http://")):
+        print(f"--url: „{facts.url}” nie jest pełnym adresem; podaj np. --url https://konsultacje.example.pl/",
+              file=sys.stderr)
+        return 2
+    today, _ = resolve_today(ZoneInfo("Europe/Warsaw"))
+    try:
+        written = scaffold.init_site(target, facts, today)
+    except FileExistsError as exc:
+        print(f"W {target} są już pliki, których nie nadpiszę: {exc}. Wybierz pusty folder.", file=sys.stderr)
+        return 1
+    except SiteKitMissing as exc:
+        print(f"Instalacja jest niepełna: {exc}", file=sys.stderr)
+        return 1
+    shown = os.path.relpath(target)
+    print(f"Utworzono nową stronę w {shown} ({len(written)} plików), z przykładową konsultacją w "
+          f"campaigns/{scaffold.EXAMPLE_SLUG}/.\n"
+          "Co dalej:\n"
+          f"  1. cd {shown}\n"
+          "  2. Sprawdź i uzupełnij mkdocs.yml: dane organizacji i deklarację dostępności.\n"
+          "  3. consult check        (sprawdzenie)\n"
+          "  4. mkdocs serve         (podgląd: http://127.0.0.1:8000/)\n"
+          "  5. Zmień albo usuń przykład; nowa konsultacja: consult new \"Tytuł\"\n"
+          "  6. Wyślij repozytorium na GitHub albo GitLab; publikacja: docs/dla-redaktorow.md")
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

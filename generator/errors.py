@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.messages import render_message
+from generator.messages import printable, render_message
 
 
 class Severity(str, enum.Enum):
@@ -58,7 +59,7 @@ def format_text(problem: Problem, lang: str = "pl") -> str:
     label = {"pl": "ostrzeżenie", "en": "warning"}[_lang(lang)]
     prefix = f"{label}: " if problem.severity is Severity.WARNING else ""
     where = f"{problem.location()}: "
-    fld = f"{render_message('field', {'name': problem.field}, lang)[0]}: " if problem.field else ""
+    fld = f"{printable(problem.field)}: " if problem.field else ""
     how = {"pl": "Jak poprawić", "en": "How to fix"}[_lang(lang)]
     text = f"{where}{prefix}{fld}{what}"
     if fix:
@@ -66,18 +67,24 @@ def format_text(problem: Problem, lang: str = "pl") -> str:
     return text
 
 
-def format_github(problem: Problem, lang: str = "pl") -> str:
-    """Format one problem as a GitHub Actions workflow command (an annotation)."""
+def format_github(problem: Problem, lang: str = "pl", path_prefix: str = "") -> str:
+    """Format one problem as a GitHub Actions workflow command, shown as an annotation on its line.
+
+    Args:
+        path_prefix: the site folder relative to the repository root ("" when it is the root);
+            GitHub places annotations by the path from the repository root.
+    """
     what, fix = problem.message(lang)
     kind = "error" if problem.severity is Severity.ERROR else "warning"
-    props = [f"file={_gh_prop(problem.path)}"]
+    path = f"{path_prefix.strip('/')}/{problem.path}" if path_prefix.strip("/") else problem.path
+    props = [f"file={_gh_prop(path)}"]
     if problem.line is not None:
         props.append(f"line={problem.line}")
         if problem.column is not None:
             props.append(f"col={problem.column}")
-    if problem.field:
-        props.append(f"title={_gh_prop(problem.field)}")
-    body = what + (f" — {fix}" if fix else "")
+    props.append(f"title={_gh_prop(problem.field or 'consult check')}")
+    how = {"pl": "Jak poprawić", "en": "How to fix"}[_lang(lang)]
+    body = what + (f"\n{how}: {fix}" if fix else "")
     return f"::{kind} {','.join(props)}::{_gh_data(body)}"
 
 
@@ -96,6 +103,29 @@ def format_json(problems: Sequence[Problem], lang: str = "pl") -> str:
                 "code": problem.code,
                 "message": what,
                 "fix": fix,
+            }
+        )
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def format_gitlab(problems: Sequence[Problem], lang: str = "pl", path_prefix: str = "") -> str:
+    """Format problems as a GitLab Code Quality report, shown in the merge request."""
+    prefix = path_prefix.strip("/")
+    how = {"pl": "Jak poprawić", "en": "How to fix"}[_lang(lang)]
+    items = []
+    for problem in problems:
+        what, fix = problem.message(lang)
+        path = f"{prefix}/{problem.path}" if prefix else problem.path
+        # Without the line, so that the same problem keeps its identity when lines above it move.
+        identity = json.dumps([path, problem.code, problem.field, problem.params], sort_keys=True, default=str)
+        field_part = f"{problem.field}: " if problem.field else ""
+        items.append(
+            {
+                "description": f"{field_part}{what}" + (f" ({how}: {fix})" if fix else ""),
+                "check_name": problem.code,
+                "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+                "severity": "major" if problem.severity is Severity.ERROR else "minor",
+                "location": {"path": path, "lines": {"begin": problem.line or 1}},
             }
         )
     return json.dumps(items, ensure_ascii=False, indent=2)
@@ -132,12 +162,14 @@ def _lang(lang: str) -> str:
     return "en" if lang.startswith("en") else "pl"
 
 
-def _gh_prop(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
-
-
 def _gh_data(value: str) -> str:
+    # The escaping GitHub's runner undoes in a workflow command's message (as in actions/toolkit).
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(value: str) -> str:
+    # Property values also end at ',' and the message starts after '::', so those are escaped too.
+    return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 try:  # The error type MkDocs knows how to report without a traceback.

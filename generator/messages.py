@@ -420,16 +420,14 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("deklaracja dostępności była przeglądana {date}, ponad rok temu", "przejrzyj deklarację i zaktualizuj accessibility_statement.reviewed w mkdocs.yml"),
         "en": ("the accessibility statement was last reviewed on {date}, over a year ago", "review it and update accessibility_statement.reviewed in mkdocs.yml"),
     },
-    # -- the field part of a location (a key from the editor's file, shown on one line)
-    "field": {"pl": ("{name}", ""), "en": ("{name}", "")},
     # -- summary
     "summary": {
         "pl": ("Znaleziono: błędy {errors}, ostrzeżenia {warnings} (plików: {files}).", ""),
-        "en": ("Found {errors} errors and {warnings} warnings in {files} files.", ""),
+        "en": ("Found: errors {errors}, warnings {warnings} (files: {files}).", ""),
     },
     "ok": {
-        "pl": ("Wszystko w porządku: {count} konsultacji sprawdzonych.", ""),
-        "en": ("All good: {count} consultations checked.", ""),
+        "pl": ("Wszystko w porządku. Sprawdzone konsultacje: {count}.", ""),
+        "en": ("All good. Consultations checked: {count}.", ""),
     },
 }
 
@@ -446,17 +444,17 @@ def render_message(code: str, params: dict[str, Any], lang: str = "pl") -> tuple
     if templates is None:
         return (code, "")
     what, fix = templates[lang]
-    values = _Defaults({k: _printable(v) if k not in _LONG else v for k, v in params.items()})
+    values = _Defaults({k: printable(v) if k not in _LONG else v for k, v in params.items()})
     if "example" not in values:
         values["example"] = EXAMPLES.get(str(params.get("name", "")), "")
     return what.format_map(values), fix.format_map(values)
 
 
-_LONG = {"allowed", "example"}
+_LONG = {"allowed", "example", "detail", "fix"}  # our own texts, not quoted from a file
 _INVISIBLE = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], "�")
 
 
-def _printable(value: Any, limit: int = 80) -> Any:
+def printable(value: Any, limit: int = 80) -> Any:
     """Show a value from an editor's file on one line, cut to a readable length."""
     if not isinstance(value, str):
         return value

@@ -171,14 +171,27 @@ Time = Annotated[
         }
     ),
 ]
-Bool = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
+# The schemas below also admit what the loader accepts (yes/nie, a number written without spaces),
+# so that editors' tools do not mark valid files as wrong.
+Bool = Annotated[
+    bool,
+    PlainValidator(_bool),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["yes", "no", "tak", "nie", "on", "off"]}]}),
+]
 Url = Annotated[
     str, PlainValidator(_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})
 ]
 Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
-Phone = Annotated[
-    str, PlainValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9 ()./-]{3,}$"})
-]
+_PHONE_SCHEMA: dict[str, Any] = {"type": ["string", "integer"], "pattern": r"^\+?[0-9 ()./-]{3,}$"}
+_MODE_SCHEMA: dict[str, Any] = {"enum": ["phone", "in_person", "online"]}
+
+
+def _one_or_list(item: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a field that takes one value or a list of them."""
+    return {"anyOf": [item, {"type": "array", "items": item, "minItems": 1}]}
+
+
+Phone = Annotated[str, PlainValidator(_phone), WithJsonSchema(_PHONE_SCHEMA)]
 EventId = Annotated[
     str, PlainValidator(_slug_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
 ]
@@ -212,9 +225,13 @@ class DutyHour(_Strict):
     )
     date: Date
     time: Time
-    mode: Annotated[list[Mode], BeforeValidator(_one_or_many)] = Field(min_length=1)
+    mode: Annotated[list[Mode], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_list(_MODE_SCHEMA))] = Field(
+        min_length=1
+    )
     place: Text | None = None
-    phone: Annotated[list[Phone], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    phone: Annotated[list[Phone], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_list(_PHONE_SCHEMA))] = Field(
+        default_factory=list
+    )
     online: Url | None = None
     status: Literal["scheduled", "cancelled"] = "scheduled"
     note: Text | None = None

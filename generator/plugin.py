@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from generator import atomic, urls
+from generator import atomic, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.model import Campaign
@@ -47,6 +47,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             self.settings = make_settings(self.config, config)
         except SettingsError as exc:
             raise PluginError(str(exc)) from None
+        _add_package_theme(config)
         self._stage(config)
         return config
 
@@ -146,6 +147,20 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         if self.settings is not None:
             server.watch(str(self.settings.campaigns_dir))
         return server
+
+
+def _add_package_theme(config: MkDocsConfig) -> None:
+    # The consultation templates come with the package, so a site needs no copy of theme/ and
+    # gets fixes with each upgrade. They rank below the site's own custom_dir (which may
+    # override any of them) and above Material's templates, which they extend.
+    try:
+        package_theme = sitekit.theme_dir().resolve()
+    except sitekit.SiteKitMissing as exc:
+        raise PluginError(str(exc)) from None
+    dirs = config.theme.dirs
+    if any(Path(d).resolve() == package_theme for d in dirs):
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, str(package_theme))
 
 
 def _to_file(output: Output, config: MkDocsConfig) -> File:

@@ -1,0 +1,362 @@
+"""The `consult` command: check in every format with its exit codes, new, and init end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import cli, scaffold, siteconfig
+from generator.errors import Problem, format_github
+from generator.pipeline import check_campaigns
+
+from .conftest import REPO, TODAY_EPOCH, TZ, VALID_YML, build_site, write_campaign
+
+BAD_YML = VALID_YML.replace("closes: 2025-09-26", "closes: 2025-02-30") + "closess: 2025-09-30\n"
+SHORT_YML = VALID_YML.replace("closes: 2025-09-26", "closes: 2025-09-05")  # a warning only
+MKDOCS = "site_name: Test\nsite_url: https://test.example.pl/\nplugins:\n  - consultations\n"
+
+
+def site(tmp_path: Path, yml: str = VALID_YML, mkdocs: str = MKDOCS) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    write_campaign(tmp_path, yml)
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = cli.main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def unescape_data(value: str) -> str:
+    """What GitHub's runner does to a workflow command's message."""
+    return value.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+
+
+def unescape_property(value: str) -> str:
+    return unescape_data(value.replace("%3A", ":").replace("%2C", ","))
+
+
+def parse_annotation(line: str) -> tuple[str, dict[str, str], str]:
+    """Parse `::kind k=v,k=v::message` the way the runner does."""
+    match = re.fullmatch(r"::(error|warning|notice) ([^:]*)::(.*)", line)
+    assert match, line
+    props = dict(pair.split("=", 1) for pair in match.group(2).split(","))
+    return match.group(1), {k: unescape_property(v) for k, v in props.items()}, unescape_data(match.group(3))
+
+
+# ---------------------------------------------------------------- check: text
+
+
+def test_check_valid_site_exits_0_in_polish(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "check", "--root", str(site(tmp_path)))
+    assert code == 0
+    assert out == "Wszystko w porządku. Sprawdzone konsultacje: 1.\n"
+
+
+def test_check_reports_every_problem_with_location_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(capsys, "check", "--root", str(site(tmp_path, BAD_YML)))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "campaigns/program-testowy/campaign.yml:6:1: closes: dzień „2025-02-30” nie istnieje w kalendarzu"
+    assert lines[1] == "  Jak poprawić: sprawdź dzień i miesiąc, np. closes: 2025-09-26"
+    assert lines[2].startswith("campaigns/program-testowy/campaign.yml:10:1: closess: nieznane pole „closess”")
+    assert lines[-1] == "Znaleziono: błędy 2, ostrzeżenia 0 (plików: 1)."
+
+
+def test_check_lang_en_and_site_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = site(tmp_path, BAD_YML)
+    code, out = run(capsys, "check", "--root", str(root), "--lang", "en")
+    assert code == 1 and "How to fix: check the day and month" in out and "Jak poprawić" not in out
+    (root / "mkdocs.yml").write_text(MKDOCS + "theme:\n  name: material\n  language: en\n", encoding="utf-8")
+    code, out = run(capsys, "check", "--root", str(root))
+    assert out.splitlines()[-1] == "Found: errors 2, warnings 0 (files: 1)."
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = site(tmp_path, SHORT_YML)
+    code, out = run(capsys, "check", "--root", str(root))
+    assert code == 0
+    assert "ostrzeżenie: closes: konsultacje trwają 9 dni" in out
+    code, _ = run(capsys, "check", "--root", str(root), "--strict")
+    assert code == 1
+    (root / "campaigns/program-testowy/campaign.yml").write_text(
+        SHORT_YML + "accept_warnings: [short_consultation]\n", encoding="utf-8")
+    code, out = run(capsys, "check", "--root", str(root), "--strict")
+    assert code == 0, out
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([]) == 2
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["check", "--format", "xml"])
+    assert exc.value.code == 2
+
+
+def test_check_runs_as_a_console_script(tmp_path: Path) -> None:
+    root = site(tmp_path, BAD_YML)
+    consult = Path(sys.executable).parent / "consult"
+    result = subprocess.run([str(consult), "check"], cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "campaigns/program-testowy/campaign.yml:6:1: closes:" in result.stdout
+
+
+# ---------------------------------------------------------------- check: github
+
+
+def test_github_annotations_point_at_file_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    code, out = run(capsys, "check", "--root", str(site(tmp_path, BAD_YML)), "--format", "github")
+    assert code == 1
+    lines = out.splitlines()
+    kind, props, message = parse_annotation(lines[0])
+    assert kind == "error"
+    assert props == {"file": "campaigns/program-testowy/campaign.yml", "line": "6", "col": "1", "title": "closes"}
+    assert message == "dzień „2025-02-30” nie istnieje w kalendarzu\nJak poprawić: sprawdź dzień i miesiąc, np. closes: 2025-09-26"
+    assert parse_annotation(lines[1])[1]["line"] == "10"
+    assert lines[-1] == "Znaleziono: błędy 2, ostrzeżenia 0 (plików: 1)."  # plain text for the log
+
+
+def test_github_warning_annotation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "check", "--root", str(site(tmp_path, SHORT_YML)), "--format", "github", "--strict")
+    assert code == 1
+    kind, props, _ = parse_annotation(out.splitlines()[0])
+    assert kind == "warning" and props["title"] == "closes"
+
+
+def test_github_paths_are_relative_to_the_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = site(tmp_path / "strony" / "mops", BAD_YML)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    _, out = run(capsys, "check", "--root", str(root), "--format", "github")
+    assert parse_annotation(out.splitlines()[0])[1]["file"] == "strony/mops/campaigns/program-testowy/campaign.yml"
+
+
+def test_github_escaping_survives_special_characters() -> None:
+    problem = Problem("campaigns/a,b:c/100%.md", "config",
+                      {"detail": "50% done\r\nline two, with: colons", "fix": "a::b"}, 3, 1, "x,y:z")
+    line = format_github(problem)
+    assert "\n" not in line and "\r" not in line
+    kind, props, message = parse_annotation(line)
+    assert props == {"file": "campaigns/a,b:c/100%.md", "line": "3", "col": "1", "title": "x,y:z"}
+    assert message == "50% done\r\nline two, with: colons\nJak poprawić: a::b"
+
+
+def test_github_problem_without_line_is_a_file_annotation() -> None:
+    kind, props, _ = parse_annotation(format_github(Problem("campaigns/x/index.md", "index_missing")))
+    assert props == {"file": "campaigns/x/index.md", "title": "consult check"}
+
+
+# ---------------------------------------------------------------- check: json and gitlab
+
+
+def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "check", "--root", str(site(tmp_path, BAD_YML)), "--format", "json", "--lang", "en")
+    assert code == 1
+    items = json.loads(out)
+    assert items[0] == {
+        "path": "campaigns/program-testowy/campaign.yml", "line": 6, "column": 1, "field": "closes",
+        "severity": "error", "code": "cx_date_impossible",
+        "message": "the day '2025-02-30' does not exist", "fix": "check the day and month, e.g. closes: 2025-09-26",
+    }
+    code, out = run(capsys, "check", "--root", str(site(tmp_path)), "--format", "json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_gitlab_code_quality_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = site(tmp_path, BAD_YML)
+    _, out = run(capsys, "check", "--root", str(root), "--format", "gitlab")
+    items = json.loads(out)
+    assert [i["location"] for i in items] == [
+        {"path": "campaigns/program-testowy/campaign.yml", "lines": {"begin": 6}},
+        {"path": "campaigns/program-testowy/campaign.yml", "lines": {"begin": 10}},
+    ]
+    assert {i["severity"] for i in items} == {"major"}
+    assert items[0]["check_name"] == "cx_date_impossible"
+    assert items[0]["description"].startswith("closes: dzień „2025-02-30” nie istnieje")
+    assert len({i["fingerprint"] for i in items}) == 2
+    # The same problem keeps its fingerprint when lines above it move.
+    (root / "campaigns/program-testowy/campaign.yml").write_text("# komentarz\n" + BAD_YML, encoding="utf-8")
+    _, moved = run(capsys, "check", "--root", str(root), "--format", "gitlab")
+    assert [i["fingerprint"] for i in json.loads(moved)] == [i["fingerprint"] for i in items]
+    assert json.loads(moved)[0]["location"]["lines"]["begin"] == 7
+
+
+# ---------------------------------------------------------------- new
+
+
+def test_new_scaffolds_a_campaign_that_passes_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mkdocs = MKDOCS.replace("  - consultations\n", "  - consultations:\n      organisation:\n"
+                            "        name: Urząd Testowy\n        email: biuro@urzad.example.pl\n")
+    (tmp_path / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    title = 'Program „Rodzina” 2026: "nowe" zasady #1'
+    code, out = run(capsys, "new", title, "--root", str(tmp_path))
+    assert code == 0
+    folder = tmp_path / "campaigns" / "program-rodzina-2026-nowe-zasady-1"
+    assert "Co dalej:" in out and "consult check" in out and "campaigns/program-rodzina-2026-nowe-zasady-1/" in out
+    data = yaml.safe_load((folder / "campaign.yml").read_text(encoding="utf-8"))
+    assert data["title"] == title
+    assert data["organizer"] == "Urząd Testowy"  # inferred from mkdocs.yml, not asked
+    assert data["respond"][0]["value"] == "biuro@urzad.example.pl"
+    assert (folder / "files").is_dir()
+    _, problems = check_campaigns(tmp_path / "campaigns", tmp_path, TZ)
+    assert problems == []
+
+
+def test_new_refuses_to_overwrite_and_needs_a_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["new", "Program", "--root", str(tmp_path)]) == 2
+    assert "mkdocs.yml" in capsys.readouterr().err
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    assert cli.main(["new", "Program", "--root", str(tmp_path)]) == 0
+    assert cli.main(["new", "Program", "--root", str(tmp_path)]) == 1
+    assert "już istnieje" in capsys.readouterr().err
+    assert cli.main(["new", "!!!", "--root", str(tmp_path)]) == 2
+
+
+# ---------------------------------------------------------------- init
+
+INIT_ARGS = ("--name", "Miejski Ośrodek Pomocy Społecznej w Tarnowie", "--url", "https://konsultacje.tarnow.example.pl",
+             "--email", "mops@tarnow.example.pl", "--phone", "14 688 00 00", "--address", "ul. Słoneczna 1, 33-100 Tarnów")
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site made by `consult init`, the way a user runs it (a subprocess, in another folder)."""
+    cwd = tmp_path_factory.mktemp("init")
+    consult = Path(sys.executable).parent / "consult"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+    result = subprocess.run([str(consult), "init", "tarnow", *INIT_ARGS], cwd=cwd, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Co dalej:" in result.stdout and "cd tarnow" in result.stdout
+    return cwd / "tarnow"
+
+
+def test_init_site_passes_check_and_builds(new_site: Path, tmp_path: Path) -> None:
+    consult = Path(sys.executable).parent / "consult"
+    checked = subprocess.run([str(consult), "check", "--strict"], cwd=new_site, capture_output=True, text=True,
+                             env={**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH}, timeout=120)
+    assert checked.returncode == 0, checked.stdout
+    assert "Sprawdzone konsultacje: 1" in checked.stdout
+    assert not (new_site / "theme").exists()  # the theme comes from the package
+    built = build_site(new_site, tmp_path / "site", "--strict")
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "site" / "konsultacje" / scaffold.EXAMPLE_SLUG / "index.html").read_text(encoding="utf-8")
+    assert "Przykładowa konsultacja" in page and "dla-redaktorow.md" in page
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Miejski Ośrodek Pomocy Społecznej w Tarnowie" in home
+    # theme/main.html reached the new site through the package: the feeds are linked in the head.
+    assert '<link rel="alternate" type="application/rss+xml"' in home
+    assert 'href="https://konsultacje.tarnow.example.pl/kalendarz/wszystkie.ics"' in home
+    assert "mops.krakow" not in home and "Kraków" not in home
+
+
+def test_init_writes_the_organisation_into_mkdocs_yml(new_site: Path) -> None:
+    config = yaml.load((new_site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=cli._LenientLoader)
+    assert config["site_url"] == "https://konsultacje.tarnow.example.pl/"
+    assert config["site_name"] == "Konsultacje społeczne: Miejski Ośrodek Pomocy Społecznej w Tarnowie"
+    options = next(p["consultations"] for p in config["plugins"] if isinstance(p, dict) and "consultations" in p)
+    assert options["organisation"] == {
+        "name": "Miejski Ośrodek Pomocy Społecznej w Tarnowie", "short_name": "MOPS",
+        "address": "ul. Słoneczna 1, 33-100 Tarnów", "email": "mops@tarnow.example.pl", "phone": "14 688 00 00",
+    }
+    statement = options["accessibility_statement"]
+    assert statement and "mops.krakow" not in json.dumps(statement, default=str)
+    assert all(page for entry in config["nav"] for page in entry.values())
+    for entry in config["nav"]:
+        target = next(iter(entry.values()))
+        assert not target.endswith(".md") or (new_site / "content" / target).is_file()
+
+
+def test_init_matches_the_repository_where_sites_share_files(new_site: Path) -> None:
+    for rel in (".github/workflows/site.yml", ".gitlab-ci.yml", ".vscode/settings.json",
+                ".vscode/extensions.json", "schema/campaign.schema.json", "docs/dla-redaktorow.md"):
+        assert (new_site / rel).read_bytes() == (REPO / rel).read_bytes(), rel
+    ours = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=cli._LenientLoader)
+    theirs = yaml.load((new_site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=cli._LenientLoader)
+    site_keys = {"site_name", "site_url", "site_description", "repo_url", "edit_uri", "copyright", "nav", "plugins"}
+    ours["theme"].pop("custom_dir", None)
+    assert {k: v for k, v in theirs.items() if k not in site_keys} == {k: v for k, v in ours.items() if k not in site_keys}
+    plugin_names = [next(iter(p)) if isinstance(p, dict) else p for p in ours["plugins"]]
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in theirs["plugins"]] == plugin_names
+    shared_options = {k: v for k, v in _consultations(ours).items() if k not in {"organisation", "accessibility_statement", "today"}}
+    assert {k: v for k, v in _consultations(theirs).items() if k in shared_options} == shared_options
+    requirement = (new_site / "requirements.txt").read_text(encoding="utf-8")
+    assert "konsultacje @ git+https://" in requirement
+
+
+def _consultations(config: dict[str, object]) -> dict[str, object]:
+    for plugin in config["plugins"]:  # type: ignore[attr-defined]
+        if isinstance(plugin, dict) and "consultations" in plugin:
+            return dict(plugin["consultations"] or {})
+    return {}
+
+
+def test_init_refuses_a_folder_with_a_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: Moja\n", encoding="utf-8")
+    assert cli.main(["init", str(tmp_path)]) == 1
+    assert "mkdocs.yml" in capsys.readouterr().err
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: Moja\n"
+    assert cli.main(["init", str(tmp_path / "x"), "--url", "konsultacje.pl"]) == 2
+
+
+def test_init_config_keeps_tags_and_swaps_the_statement() -> None:
+    source = textwrap.dedent("""\
+        site_name: Konsultacje MOPS Kraków
+        site_url: https://konsultacje.mops.example.pl/
+        theme:
+          name: material
+          custom_dir: theme
+        plugins:
+          - search
+          - consultations:
+              today: 2025-09-01
+              organisation:
+                name: MOPS w Krakowie
+                email: mops@mops.krakow.pl
+              accessibility_statement:
+                prepared: 2020-09-23
+                contact:
+                  email: mops@mops.krakow.pl
+                architecture: Budynek MOPS w Krakowie ma windę.
+                status: częściowo zgodna
+        nav:
+          - Start: index.md
+          - O nas: o-nas.md
+          - Blog: https://blog.example.pl/
+        markdown_extensions:
+          - pymdownx.emoji:
+              emoji_generator: !!python/name:material.extensions.emoji.to_svg
+          - toc:
+              permalink: !ENV [PERMALINK, false]
+        """)
+    facts = siteconfig.SiteFacts(name="Urząd Gminy Testowo", url="https://t.example.pl", email="ug@t.example.pl")
+    import datetime as dt
+    text = siteconfig.site_config(source, facts, dt.date(2026, 1, 2), Path("/nonexistent"), {"index.md"})
+    assert "!!python/name:material.extensions.emoji.to_svg" in text
+    assert "!ENV" in text and "PERMALINK" in text
+    config = yaml.load(text, Loader=cli._LenientLoader)
+    assert "custom_dir" not in config["theme"]
+    assert config["nav"] == [{"Start": "index.md"}, {"Blog": "https://blog.example.pl/"}]
+    options = config["plugins"][1]["consultations"]
+    assert "today" not in options
+    assert options["accessibility_statement"] == {
+        "prepared": "2026-01-02", "contact": {"email": "ug@t.example.pl"},
+        "architecture": "(do uzupełnienia)", "status": "częściowo zgodna",
+    }
+    assert config["site_name"] == "Konsultacje społeczne: Urząd Gminy Testowo"
+    assert config["plugins"][1]["consultations"]["organisation"]["short_name"] == "UGT"
