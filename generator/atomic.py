@@ -7,11 +7,56 @@ next daily build replaces it whole.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import stat
 import tempfile
 from pathlib import Path
+
+
+class StagedBuild:
+    """One build written into a staging folder, published by `publish` or thrown away by `close`.
+
+    Args:
+        count_warnings: for builds that fail on warnings (MkDocs' --strict, which aborts only
+            after the last post_build event): such a build is not published.
+    """
+
+    def __init__(self, site_dir: Path, count_warnings: bool = False, logger: str = "mkdocs") -> None:
+        self.site_dir = site_dir
+        self.staging: Path | None = make_staging(site_dir)
+        self._logger = logging.getLogger(logger)
+        self._warnings = _Counter() if count_warnings else None
+        if self._warnings is not None:
+            self._logger.addHandler(self._warnings)
+
+    def publish(self) -> bool:
+        """Swap the staged build in, unless warnings will fail it; say whether it was published."""
+        if self.staging is None or (self._warnings is not None and self._warnings.count):
+            return False
+        swap_in(self.staging, self.site_dir)
+        self.staging = None
+        self.close()
+        return True
+
+    def close(self) -> None:
+        """Forget the build: delete what was staged and not published."""
+        if self.staging is not None:
+            discard(self.staging)
+            self.staging = None
+        if self._warnings is not None:
+            self._logger.removeHandler(self._warnings)
+            self._warnings = None
+
+
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 def can_stage(site_dir: Path) -> bool:

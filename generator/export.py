@@ -1,15 +1,37 @@
-"""Machine-readable exports: all consultations as JSON, and the JSON Schema of campaign.yml."""
+"""Machine-readable exports: all consultations as JSON, and the JSON Schemas of both formats.
+
+The export is a promise to other programs (portals, NGOs' dashboards): its shape is fixed by
+`data/export.schema.json`, published beside it; keys keep a fixed order and items a fixed
+sort, so rebuilding from the same sources gives the same bytes.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
+from importlib import resources
+from typing import Any
 
-from generator.model import Campaign, campaign_json_schema
-from generator.outputs import Output
+from generator import urls
+from generator.events import Event, campaign_events
+from generator.model import Campaign, Material, campaign_json_schema
+from generator.outputs import Output, material_url
 from generator.settings import Settings
 
 SCHEMA_PATH = "schema/campaign.schema.json"
+EXPORT_VERSION = 1
+
+# Escaped so that the JSON stays safe when pasted into HTML or a <script>, and parses as JS.
+_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_bytes(data: Any, indent: int | None = None) -> bytes:
+    """Serialise to UTF-8 JSON with HTML-significant characters escaped; keys keep their order."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    for char, escaped in _UNSAFE.items():
+        text = text.replace(char, escaped)
+    return (text + "\n").encode("utf-8")
 
 
 def schema_bytes() -> bytes:
@@ -17,6 +39,112 @@ def schema_bytes() -> bytes:
     return (json.dumps(campaign_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
+def export_schema_bytes() -> bytes:
+    """The JSON Schema of `api/konsultacje.json`."""
+    return resources.files("generator").joinpath("data/export.schema.json").read_bytes()
+
+
 def build_exports(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
-    """Return the JSON export and the schema."""
-    return [Output(path=SCHEMA_PATH, content=schema_bytes())]
+    """Return the JSON export and the schemas."""
+    return [
+        Output(
+            path=urls.json_export(settings), content=json_bytes(export_data(campaigns, settings), indent=1)
+        ),
+        Output(path=SCHEMA_PATH, content=schema_bytes()),
+        Output(path=urls.export_schema(settings), content=export_schema_bytes()),
+    ]
+
+
+def export_data(campaigns: Sequence[Campaign], settings: Settings) -> dict[str, Any]:
+    """The export as plain data: every given (published) consultation, sorted by slug."""
+    return {
+        "schema": settings.url(urls.export_schema(settings)),
+        "version": EXPORT_VERSION,
+        "generated": settings.today.isoformat(),
+        "site": {"name": settings.site_name, "url": settings.site_url},
+        "consultations": [_consultation(c, settings) for c in sorted(campaigns, key=lambda c: c.slug)],
+    }
+
+
+def _consultation(campaign: Campaign, settings: Settings) -> dict[str, Any]:
+    data = campaign.data
+    today = settings.today
+    return {
+        "slug": campaign.slug,
+        "url": settings.url(urls.campaign_page(settings, campaign.slug)),
+        "title": data.title,
+        "summary": data.summary,
+        "organizer": data.organizer,
+        "categories": list(data.categories),
+        "status": campaign.status(today).value,
+        "published": data.published.isoformat(),
+        "updated": _date(data.updated),
+        "opens": data.opens.isoformat(),
+        "closes": data.closes.isoformat(),
+        "days_left": campaign.days_left(today),
+        "audience": data.audience,
+        "respond": [
+            {"channel": r.channel, "value": r.value, "annotation": r.annotation, "note": r.note}
+            for r in data.respond
+        ],
+        "events": [_event(e, settings) for e in campaign_events(campaign, settings.timezone)],
+        "materials": [_material(campaign, m, settings) for m in campaign.materials],
+        "report": _report(campaign, settings),
+        "changes": [{"date": c.date.isoformat(), "summary": c.summary} for c in data.changes],
+        "calendar": settings.url(urls.ics_campaign(settings, campaign.slug)),
+    }
+
+
+def _event(event: Event, settings: Settings) -> dict[str, Any]:
+    page = settings.url(urls.campaign_page(settings, event.campaign.slug))
+    return {
+        "kind": event.kind,
+        "key": event.key,
+        "uid": event.uid(settings.host),
+        "title": event.title,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "all_day": event.all_day,
+        "cancelled": event.cancelled,
+        "modes": list(event.modes),
+        "place": event.place,
+        "phones": list(event.phones),
+        "online": event.online,
+        "note": event.note,
+        "url": f"{page}#{event.anchor}",
+        "ics": settings.url(urls.ics_event(settings, event.campaign.slug, event.key)),
+    }
+
+
+def _material(campaign: Campaign, material: Material, settings: Settings) -> dict[str, Any]:
+    info = material.file
+    if info is not None:
+        url = settings.url(material_url(campaign, info.rel, settings))
+    else:
+        url = material.entry.url or ""
+    return {
+        "title": material.entry.title,
+        "url": url,
+        "format": info.extension if info is not None else None,
+        "size": info.size if info is not None else None,
+        "accessible": material.entry.accessible,
+    }
+
+
+def _report(campaign: Campaign, settings: Settings) -> dict[str, Any] | None:
+    report = campaign.data.report
+    if report is None or report.published > settings.today:
+        return None
+    info = campaign.report_file
+    url = settings.url(material_url(campaign, info.rel, settings)) if info is not None else report.url
+    return {
+        "published": report.published.isoformat(),
+        "summary": report.summary,
+        "url": url,
+        "format": info.extension if info is not None else None,
+        "size": info.size if info is not None else None,
+    }
+
+
+def _date(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None

@@ -176,7 +176,10 @@ Time = Annotated[
 Bool = Annotated[
     bool,
     PlainValidator(_bool),
-    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["yes", "no", "tak", "nie", "on", "off"]}]}),
+    # "true"/"false" as text too: that is how our own YAML reader hands every scalar over.
+    WithJsonSchema(
+        {"anyOf": [{"type": "boolean"}, {"enum": ["true", "false", "yes", "no", "tak", "nie", "on", "off"]}]}
+    ),
 ]
 Url = Annotated[
     str, PlainValidator(_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})

@@ -40,7 +40,7 @@ def published_campaigns(campaigns: Sequence[Campaign], settings: Settings) -> li
 
 def generate_site(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
     """Produce every generated file of the site from validated campaigns."""
-    from generator import export, pages
+    from generator import export, pages, search
     from generator.feeds import ical, rss
 
     public = published_campaigns(campaigns, settings)
@@ -50,6 +50,7 @@ def generate_site(campaigns: Sequence[Campaign], settings: Settings) -> list[Out
     outputs.extend(ical.build_calendars(public, settings))
     outputs.extend(rss.build_feeds(public, settings))
     outputs.extend(export.build_exports(public, settings))
+    outputs.extend(search.build_search(public, settings))
     return outputs
 
 

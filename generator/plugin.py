@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,12 +11,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from generator import atomic, sitekit, urls
+from generator import atomic, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
+from generator.history import load_history, with_history
 from generator.model import Campaign
 from generator.outputs import Output, generate_site
 from generator.pipeline import check_campaigns
@@ -34,10 +33,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.campaigns: list[Campaign] = []
         self.pages: dict[str, Campaign] = {}
         self.is_serve = False
-        self.site_dir: str | None = None  # the real site folder while we build into a staging one
-        self.staging: Path | None = None
+        self.staged: atomic.StagedBuild | None = None  # while MkDocs writes into a staging folder
         self.config_ref: MkDocsConfig | None = None
-        self.strict_warnings: CountHandler | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -57,13 +54,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         site = Path(config.site_dir)
         if self.is_serve or not atomic.can_stage(site):  # serve builds into its own temporary folder
             return
-        self.site_dir, self.config_ref = config.site_dir, config
-        self.staging = atomic.make_staging(site)
-        config.site_dir = str(self.staging)
-        if config.strict:  # MkDocs aborts a --strict build with warnings only after on_post_build
-            self.strict_warnings = CountHandler()
-            self.strict_warnings.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(self.strict_warnings)
+        self.staged, self.config_ref = atomic.StagedBuild(site, count_warnings=config.strict), config
+        config.site_dir = str(self.staged.staging)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Validation runs here, before MkDocs cleans site_dir, so that bad input leaves the
@@ -77,11 +69,14 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 log.warning(format_text(problem, settings.language))
         if errors:
             raise ConsultationsError(errors, settings.language)
-        self.campaigns = campaigns
+        self.campaigns = with_history(campaigns, load_history(settings.campaigns_dir, settings.timezone))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         self.pages = {}
+        if "material/search" not in config.plugins:  # Material ships lunr even with its search off
+            for unused in [f for f in files if f.src_uri.startswith(search.UNUSED_THEME_FILES)]:
+                files.remove(unused)
         by_page = {self.settings.campaign_path(c.slug) + "index.md": c for c in self.campaigns}
         for output in generate_site(self.campaigns, self.settings):
             file = _to_file(output, config)
@@ -113,18 +108,14 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # Globals rather than page context, so that 404.html (not a page) gets them too.
         if self.settings is not None:
             env.globals["cx_head_links"] = urls.head_links(self.settings)
+            env.globals["cx_search_url"] = urls.search_page(self.settings)
         return env
 
     @event_priority(-100)  # after every other plugin's post_build: search writes its index then
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.staging is None or self.site_dir is None:
-            return
-        if self.strict_warnings is not None and self.strict_warnings.get_counts():
-            return  # --strict is about to abort this build: on_build_error discards it
-        config.site_dir = self.site_dir
-        atomic.swap_in(self.staging, Path(self.site_dir))  # if it fails, on_build_error cleans up
-        self.staging = None
-        self._unstage()
+        # Not published when --strict is about to abort: on_build_error then discards it.
+        if self.staged is not None and self.staged.publish():
+            self._unstage()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._unstage()
@@ -133,15 +124,10 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self._unstage()  # also after Ctrl-C, which on_build_error does not see
 
     def _unstage(self) -> None:
-        if self.staging is not None:
-            atomic.discard(self.staging)
-            self.staging = None
-        if self.config_ref is not None and self.site_dir is not None:
-            self.config_ref.site_dir = self.site_dir
-        self.site_dir = self.config_ref = None
-        if self.strict_warnings is not None:
-            logging.getLogger("mkdocs").removeHandler(self.strict_warnings)
-            self.strict_warnings = None
+        if self.staged is not None and self.config_ref is not None:
+            self.staged.close()
+            self.config_ref.site_dir = str(self.staged.site_dir)
+        self.staged = self.config_ref = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:

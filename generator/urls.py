@@ -120,6 +120,26 @@ def schema(settings: Settings) -> str:
     return "schema/campaign.schema.json"
 
 
+def search_page(settings: Settings) -> str:
+    """The search page (Polish-aware search in the browser)."""
+    return "szukaj/"
+
+
+def search_index(settings: Settings) -> str:
+    """The search index the search page loads."""
+    return "szukaj/indeks.json"
+
+
+def search_script(settings: Settings) -> str:
+    """The search page's script."""
+    return "szukaj/search-pl.js"
+
+
+def export_schema(settings: Settings) -> str:
+    """The JSON Schema of the JSON export."""
+    return "schema/export.schema.json"
+
+
 def statement_page(settings: Settings) -> str:
     """The accessibility statement (deklaracja dostępności)."""
     return "deklaracja-dostepnosci/"

@@ -35,7 +35,7 @@ from .sitefiles import make_site
 MARK = "cx-injected"
 # What an editor might paste: markup, an attribute break-out, iCalendar separators, a new line.
 PAYLOAD = f'Tekst <b class="{MARK}">B</b><script>cxAlert("x")</script> "cudzysłów" & ; , \\ \'x\'\ndruga linia'
-ONE_LINE = f'Tytuł <b class="{MARK}">B</b><script>cxAlert(1)</script> "q" & ; , \\ \'x\''
+ONE_LINE = f'Tytuł <b class="{MARK}">B</b><script>cxAlert(1)</script> [k](javascript:cxAlert(2)) *x* "q" & ; , \\ \'x\''
 # No spaces (validation refuses them), so the break-out uses <b/class=…>, which browsers accept.
 URL = f'https://www.example.pl/a?b=1&c="><b/class="{MARK}">x</b>'
 EVIL_YML = f"""\
@@ -87,7 +87,7 @@ changes:
     summary: {json.dumps(PAYLOAD)}
 """
 ANNOUNCEMENT = f"---\ntitle: {json.dumps(ONE_LINE)}\ndate: 2025-09-02\n---\n\nTreść komunikatu.\n"
-TEXTS = (PAYLOAD, ONE_LINE)
+TEXTS = (PAYLOAD, ONE_LINE, URL)
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +128,14 @@ def test_html_pages_show_the_text_and_run_nothing_from_it(site: Path) -> None:
                 assert not (name.startswith("on") and "cxAlert" in value), (where, name)
         text = tree.text_content()
         shown += text.count(f'<b class="{MARK}">')
+        assert "&lt;" not in text and "&amp;" not in text and "&quot;" not in text, f"escaped twice in {where}"
     assert shown, "the text from campaign.yml is shown, escaped, on the pages"
+
+
+def test_the_consultation_page_shows_the_title_as_written(site: Path) -> None:
+    tree = html.fromstring((site / "konsultacje" / "program-testowy" / "index.html").read_bytes())
+    assert (tree.findtext(".//title") or "").startswith(ONE_LINE)
+    assert ONE_LINE in [" ".join(h.text_content().split()) for h in tree.xpath("//h1")]
 
 
 def test_web_addresses_stay_inside_their_attribute(site: Path) -> None:
