@@ -232,7 +232,7 @@ def _rules(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, tz: ZoneIn
     if data.published > data.opens:
         add("published_after_opens", ("published",), {"published": data.published, "opens": data.opens}, warn)
     if not data.respond:
-        add("no_respond", (), {"name": "respond"}, warn)
+        add("no_respond", ("respond",), {"name": "respond"}, warn)
     for i, r in enumerate(data.respond):
         code = _respond_problem(r)
         if code:

@@ -11,7 +11,7 @@ contains text", so the table stays readable and still pins the exact line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 SLUG = "program-testowy"
@@ -117,7 +117,7 @@ class Case:
     expected: list[Expected]
     build: bool = False
     note: str = ""
-    extra: dict[str, Content] = field(default_factory=dict)
+    strict: bool = False  # warnings, which stop `consult check --strict` and `mkdocs build --strict` (CI)
 
 
 _DST_YML = yml(replace={"closes: 2025-09-26": "closes: 2026-04-30"}, append=(
@@ -396,4 +396,24 @@ CASES: list[Case] = [
          [("config_prefix", "mkdocs.yml", "@url_prefix:", "plugins.consultations.url_prefix")]),
     Case("mkdocs-campaigns-dir-missing", {"mkdocs.yml": option("campaigns_dir: kampanie")},
          [("campaigns_dir_missing", "kampanie", None, None)]),
+    # ---------------------------------------------------------------- warnings (fatal with --strict)
+    Case("index-script-tag", {INDEX: BASE_INDEX + "\n<script>alert(1)</script>\n"},
+         [("html_script", INDEX, 7, None)], strict=True, build=True),
+    Case("index-event-handler", {INDEX: "Zapraszamy.\n\n<img src=\"a.png\" onerror=\"alert(1)\">\n"},
+         [("html_handler", INDEX, 3, None)], strict=True),
+    Case("announcement-javascript-link", {ANN: BASE_ANNOUNCEMENT + "\n[Formularz](javascript:alert(1))\n"},
+         [("html_javascript", ANN, 8, None)], strict=True),
+    Case("short-consultation", {YML: yml(replace={"closes: 2025-09-26": "closes: 2025-09-05"})},
+         [("short_consultation", YML, 6, "closes")], strict=True),
+    Case("no-way-to-respond", {YML: yml(replace={"respond:\n  - channel: email\n    value: dm@mops.krakow.pl\n": ""})},
+         [("no_respond", YML, None, "respond")], strict=True),
+    Case("material-huge", {C + "files/formularz.docx": b"PK" + b"\0" * (11 * 1024 * 1024)},
+         [("file_large", YML, 12, "materials[1].file")], strict=True),
+    Case("time-ambiguous-local", {YML: yml(replace={"closes: 2025-09-26": "closes: 2025-10-31"}, append=(
+        "meetings:\n  - title: Spotkanie nocne\n    date: 2025-10-26\n    time: 02:30-03:30\n    place: Sala 1\n"))},
+         [("time_ambiguous", YML, 16, "meetings[1].time")], strict=True,
+         note="02:30 on 26 October 2025 happens twice in Warsaw: clocks go back from 03:00 to 02:00."),
+    Case("mkdocs-today-unquoted-impossible", {"mkdocs.yml": option("today: 2025-13-01")},
+         [("config_today", "mkdocs.yml", "@today:", "plugins.consultations.today")],
+         note="`mkdocs build` itself crashes on this line before any plugin runs (see test_bad_input)."),
 ]

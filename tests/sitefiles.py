@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from .bad_input_cases import BASE_FILES, Content, Folder, Link, base_mkdocs_yml
-from .conftest import REPO
+from .conftest import REPO, TODAY_EPOCH
 
 
 def make_site(root: Path, changes: dict[str, Content]) -> Path:
@@ -48,3 +50,12 @@ def tree_digest(folder: Path) -> dict[str, str]:
         else:
             digest[rel] = "dir"
     return digest
+
+
+def run_mkdocs(source: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` without -q, which silences warnings and so hides them from --strict."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(source / "mkdocs.yml"), "-d", str(site), *extra],
+        cwd=source, env=env, capture_output=True, text=True, timeout=600,
+    )

@@ -21,7 +21,7 @@ import pytest
 
 from .bad_input_cases import C
 from .conftest import TODAY_EPOCH, build_site
-from .sitefiles import make_site, tree_digest
+from .sitefiles import make_site, run_mkdocs, tree_digest
 
 FAIL_WHILE_WRITING = '''
 from pathlib import Path
@@ -97,7 +97,7 @@ def test_a_build_failing_after_writing_started_keeps_the_previous_site(
     with_hook(source, hook)
     before = tree_digest(site)
 
-    result = _build_verbose(source, site, *extra)
+    result = run_mkdocs(source, site, *extra)
 
     assert result.returncode != 0
     assert message in result.stdout + result.stderr
@@ -179,15 +179,6 @@ def test_serve_builds_into_its_own_folder_and_serves_pages(tmp_path: Path) -> No
         server.terminate()
         _, err = server.communicate(timeout=30)
     assert "Traceback" not in err
-
-
-def _build_verbose(source: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build` without -q, which silences warnings and so hides them from --strict."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(source / "mkdocs.yml"), "-d", str(site), *extra],
-        cwd=source, env=env, capture_output=True, text=True, timeout=600,
-    )
 
 
 def _fetch(url: str, server: subprocess.Popen[str], timeout: float = 90) -> str:
