@@ -343,6 +343,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("treść ogłoszenia (index.md) jest pusta", "wpisz treść ogłoszenia: cel konsultacji, czego dotyczą, kogo zapraszamy"),
         "en": ("the announcement text (index.md) is empty", "write the announcement: purpose, subject, who is invited"),
     },
+    "announcement_duplicate": {
+        "pl": ("nazwa pliku daje ten sam adres komunikatu („{slug}”) co plik {other}", "zmień nazwę jednego z plików, np. dopisz datę: 2025-09-02-zmiana-terminu.md"),
+        "en": ("the file name gives the same announcement address ('{slug}') as {other}", "rename one of the files, e.g. add the date: 2025-09-02-meeting-moved.md"),
+    },
     "announcement_empty": {
         "pl": ("komunikat ma nagłówek, ale nie ma treści", "pod zamykającą linią „---” wpisz treść komunikatu"),
         "en": ("the announcement has a header but no text", "write the announcement's text below the closing '---' line"),

@@ -64,6 +64,7 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
     data = _parse_file(raw, problems)
     body = _check_index(raw, problems)
     announcements = tuple(_announcement(raw, src, problems) for src in raw.announcements)
+    _duplicate_announcements([a for a in announcements if a is not None], problems)
     if data is None or body is None or any(a is None for a in announcements):
         return None, problems
     doc = raw.yml or YamlDocument(None)
@@ -410,6 +411,16 @@ def _announcement(raw: RawCampaign, src: MarkdownSource, problems: list[Problem]
     name = PurePosixPath(src.rel).stem
     return m.Announcement(slug=slugify(name) or "komunikat", title=parsed.title, date=parsed.date,
                           body=src.body, source=src.rel)
+
+
+def _duplicate_announcements(announcements: list[m.Announcement], problems: list[Problem]) -> None:
+    """Two file names that give one address (`Zmiana.md`, `zmiana.md`) would share a link and a feed id."""
+    seen: dict[str, str] = {}
+    for item in announcements:
+        if item.slug in seen:
+            problems.append(Problem(item.source, "announcement_duplicate",
+                                    {"slug": item.slug, "other": seen[item.slug]}))
+        seen.setdefault(item.slug, item.source)
 
 
 class _AnnouncementMeta(m._Strict):

@@ -367,6 +367,10 @@ CASES: list[Case] = [
          [("front_matter_missing", ANN, 1, None)]),
     Case("announcement-empty-body", {ANN: "---\ntitle: Zmiana\ndate: 2025-09-02\n---\n\n"},
          [("announcement_empty", ANN, 5, None)]),
+    Case("announcement-duplicate-address", {ANN: BASE_ANNOUNCEMENT,
+                                            C + "announcements/2025-09-02-Zmiana.md": BASE_ANNOUNCEMENT},
+         [("announcement_duplicate", ANN, None, None)],
+         note="Sorted by name, 2025-09-02-Zmiana.md comes first; the second file is the one reported."),
     Case("announcement-not-utf8", {ANN: BASE_ANNOUNCEMENT.replace("przeniesiono", "przeniesiono do sali ośrodka")
                                    .encode("cp1250")},
          [("not_utf8", ANN, 6, None)]),
