@@ -1,17 +1,33 @@
-"""Per-event "add to calendar" links (Google, Outlook) built from the same event as the .ics.
+"""Per-event "add to calendar" links (Google, Outlook, .ics) built from the same event as the feeds.
 
-Each value is URL-encoded exactly once; times are given in UTC with a `Z`, which every
-service reads the same way, and Google also gets the zone name for display.
+Each value is URL-encoded exactly once. Timed events are given in UTC with a `Z`, which every
+service reads the same way (Outlook ignores offsets such as +02:00); Google also gets the
+zone name (`ctz`) so that it shows the event in the site's zone. All-day events use dates:
+Google wants an exclusive end like iCalendar, Outlook an inclusive one with `allday=true`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from generator import urls
+from generator.event_text import event_description, event_location, event_summary
 from generator.events import Event
 from generator.settings import Settings
+
+OUTLOOK_PERSONAL = "outlook.live.com"
+OUTLOOK_WORK = "outlook.office.com"  # Microsoft 365 accounts, which most organisations use
+
+
+@dataclass(frozen=True)
+class CalendarLink:
+    """One way to put an event into a calendar."""
+
+    service: str  # "google", "outlook", "outlook365" or "ics"
+    label: str
+    href: str
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -19,32 +35,11 @@ def _utc(value: dt.datetime) -> dt.datetime:
 
 
 def event_details(event: Event, settings: Settings) -> str:
-    """Plain-text description shared by the links: where, phones, and the page address."""
-    lines = []
-    if event.place:
-        lines.append(event.place)
-    if event.phones:
-        lines.append("Tel.: " + ", ".join(event.phones))
-    if event.online:
-        lines.append(event.online)
-    if event.note:
-        lines.append(event.note)
-    lines.append(settings.url(urls.campaign_page(settings, event.campaign.slug)))
-    return "\n".join(lines)
+    """Plain-text description shared with the .ics: when, where, phones, and the page address."""
+    return event_description(event, settings)
 
 
-def event_location(event: Event) -> str:
-    """One-line location: the place, else the meeting link, else the phone numbers."""
-    if event.place:
-        return event.place
-    if event.online:
-        return event.online
-    if event.phones:
-        return "Telefonicznie: " + ", ".join(event.phones)
-    return ""
-
-
-def google_calendar_url(event: Event, title: str, settings: Settings) -> str:
+def google_calendar_url(event: Event, title: str | None, settings: Settings) -> str:
     """A link that opens Google Calendar's "new event" form filled in."""
     if isinstance(event.start, dt.datetime) and isinstance(event.end, dt.datetime):
         dates = f"{_utc(event.start):%Y%m%dT%H%M%SZ}/{_utc(event.end):%Y%m%dT%H%M%SZ}"
@@ -52,24 +47,42 @@ def google_calendar_url(event: Event, title: str, settings: Settings) -> str:
         dates = f"{event.start:%Y%m%d}/{event.end:%Y%m%d}"
     query = {
         "action": "TEMPLATE",
-        "text": title,
+        "text": title or event_summary(event, settings),
         "dates": dates,
         "details": event_details(event, settings),
-        "location": event_location(event),
+        "location": event_location(event, settings),
         "ctz": settings.timezone.key,
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
-def outlook_calendar_url(event: Event, title: str, settings: Settings, host: str = "outlook.live.com") -> str:
+def outlook_calendar_url(event: Event, title: str | None, settings: Settings, host: str = OUTLOOK_PERSONAL) -> str:
     """A link that opens Outlook's "new event" form (outlook.office.com for work accounts)."""
-    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": title,
-             "body": event_details(event, settings), "location": event_location(event)}
+    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": title or event_summary(event, settings),
+             "body": event_details(event, settings), "location": event_location(event, settings)}
     if isinstance(event.start, dt.datetime) and isinstance(event.end, dt.datetime):
         query["startdt"] = f"{_utc(event.start):%Y-%m-%dT%H:%M:%SZ}"
         query["enddt"] = f"{_utc(event.end):%Y-%m-%dT%H:%M:%SZ}"
     else:
+        assert isinstance(event.end, dt.date)
         query["startdt"] = f"{event.start:%Y-%m-%d}"
-        query["enddt"] = f"{event.end:%Y-%m-%d}"
+        query["enddt"] = f"{event.end - dt.timedelta(days=1):%Y-%m-%d}"
         query["allday"] = "true"
     return f"https://{host}/calendar/0/deeplink/compose?" + urlencode(query)
+
+
+def event_links(event: Event, settings: Settings) -> list[CalendarLink]:
+    """Every "add to calendar" link for one event, in the order pages show them."""
+    english = settings.language.lower().startswith("en")
+    labels = (
+        ("Add to Google Calendar", "Add to Outlook.com", "Add to Outlook (Microsoft 365)", "Download .ics (Apple, Thunderbird, other)")
+        if english else
+        ("Dodaj do Kalendarza Google", "Dodaj do Outlook.com", "Dodaj do Outlooka (Microsoft 365)",
+         "Pobierz plik .ics (Apple, Thunderbird i inne)")
+    )
+    return [
+        CalendarLink("google", labels[0], google_calendar_url(event, None, settings)),
+        CalendarLink("outlook", labels[1], outlook_calendar_url(event, None, settings, OUTLOOK_PERSONAL)),
+        CalendarLink("outlook365", labels[2], outlook_calendar_url(event, None, settings, OUTLOOK_WORK)),
+        CalendarLink("ics", labels[3], settings.url(urls.ics_event(settings, event.campaign.slug, event.key))),
+    ]

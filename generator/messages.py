@@ -420,6 +420,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("plik mkdocs.yml powinien zawierać ustawienia w postaci „nazwa: wartość”", "zacznij od ustawień strony, np. site_name: Konsultacje społeczne"),
         "en": ("mkdocs.yml should hold settings as 'name: value'", "start with the site settings, e.g. site_name: Public consultations"),
     },
+    "timezone_calendar": {
+        "pl": ("strefy czasowej „{tz}” nie da się zapisać w kalendarzach tak, by pokazały właściwe godziny (np. {times})", "ustaw timezone: Europe/Warsaw albo inną strefę z regularnymi zmianami czasu"),
+        "en": ("the time zone '{tz}' cannot be written into calendars so that they show the right times (e.g. {times})", "set timezone: Europe/Warsaw or another zone with regular clock changes"),
+    },
     "statement_review_old": {
         "pl": ("deklaracja dostępności była przeglądana {date}, ponad rok temu", "przejrzyj deklarację i zaktualizuj accessibility_statement.reviewed w mkdocs.yml"),
         "en": ("the accessibility statement was last reviewed on {date}, over a year ago", "review it and update accessibility_statement.reviewed in mkdocs.yml"),

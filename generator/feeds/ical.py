@@ -1,14 +1,241 @@
-"""iCalendar feeds of duty hours, meetings and deadlines."""
+"""iCalendar feeds of duty hours, meetings and deadlines (RFC 5545, RFC 7986).
+
+What subscribers' calendars rely on, and how this module provides it without a clock or
+state files (the same input always gives the same bytes):
+
+* UID: `Event.uid(host)`, a UUIDv5 of the consultation slug and the event's key (an
+  explicit `id`, else its kind and position). Editing a time, place or title keeps it.
+* SEQUENCE and LAST-MODIFIED come from the consultation's own record of its revisions.
+  LAST-MODIFIED is 00:00 UTC on the latest of `published`, `updated` and the
+  `changes[].date`s; SEQUENCE is the number of days from `published` to that date plus
+  the number of `changes` entries. Dates after the build day are revisions that have not
+  happened yet and do not count. Both only grow when editors move `updated` forward or
+  add a `changes` entry (even two on one day), so every event of an updated consultation
+  gets a higher SEQUENCE, which is what makes Google Calendar apply edits; bumping events
+  that did not change is harmless. DTSTAMP equals LAST-MODIFIED; CREATED is `published`.
+* Cancelled events stay, with STATUS:CANCELLED and "ODWOŁANE: " before the title, because
+  Google drops cancelled events while other clients would show them as if nothing changed.
+* Times are local with TZID and the matching RRULE-based VTIMEZONE (see `vtimezone`); the
+  deadline is an all-day event. Every event is TRANSP:TRANSPARENT: other people's duty hours
+  must not make a subscriber look busy.
+* METHOD:PUBLISH with ORGANIZER (the organisation's e-mail, else the consultation's contact);
+  a calendar whose events cannot all name an organiser is published without METHOD.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
+from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vDuration, vText
+from icalendar import Event as VEvent
+
+from generator import calendar_feeds, urls
+from generator.calendar_feeds import CalendarFeed
+from generator.errors import ConsultationsError, Problem
+from generator.event_text import (
+    clean,
+    event_categories,
+    event_description,
+    event_location,
+    event_summary,
+    event_url,
+)
+from generator.events import Event
+from generator.feeds.vtimezone import Observance, TimezoneNotExpressible, ambiguous, observances_for
 from generator.model import Campaign
 from generator.outputs import Output
 from generator.settings import Settings
 
+UTC = dt.timezone.utc
+REFRESH = dt.timedelta(hours=6)  # a hint; Google ignores it and polls about twice a day
+
 
 def build_calendars(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
-    """Return every .ics file of the site."""
-    return []
+    """Return every .ics file of the site: the feeds and one download per event."""
+    events = calendar_feeds.every_event(campaigns, settings)
+    writer = _Writer(settings, _timezone(events, settings))
+    outputs = []
+    feeds = calendar_feeds.all_feeds(campaigns, settings)
+    for feed, chosen in zip(feeds, calendar_feeds.feed_events(feeds, events, settings), strict=True):
+        outputs.append(Output(feed.path, writer.calendar(chosen, feed)))
+    for event in events:
+        path = urls.ics_event(settings, event.campaign.slug, event.key)
+        outputs.append(Output(path, writer.calendar([event], None, source=path)))
+    return outputs
+
+
+def render_calendar(
+    events: Sequence[Event],
+    settings: Settings,
+    zone: Timezone | None = None,
+    feed: CalendarFeed | None = None,
+    source: str | None = None,
+) -> bytes:
+    """One VCALENDAR as bytes: a subscribable feed, or (without `feed`) a single-event file.
+
+    Single-event files carry no calendar name: Outlook would make a new calendar folder of it.
+    """
+    return _Writer(settings, zone or _timezone(events, settings)).calendar(events, feed, source)
+
+
+class _Writer:
+    """Serialises calendars, each VTIMEZONE and VEVENT once however many feeds hold it.
+
+    An event appears in up to six files; icalendar's folding is the slow part of a build, and
+    a calendar's bytes are its own lines followed by its components' bytes, so the serialised
+    components are reused verbatim.
+    """
+
+    _END = b"END:VCALENDAR\r\n"
+
+    def __init__(self, settings: Settings, zone: Timezone) -> None:
+        self.settings = settings
+        self.zone = zone.to_ical()
+        self.events: dict[tuple[str, str], bytes] = {}
+
+    def event(self, event: Event) -> bytes:
+        key = (event.campaign.slug, event.key)
+        if key not in self.events:
+            self.events[key] = _vevent(event, self.settings).to_ical()
+        return self.events[key]
+
+    def calendar(self, events: Sequence[Event], feed: CalendarFeed | None, source: str | None = None) -> bytes:
+        head = _calendar_head(events, self.settings, feed, source).to_ical()
+        assert head.endswith(self._END)
+        parts = [head[: -len(self._END)]]
+        # RFC 5545 wants at least one component, so an empty feed still carries its VTIMEZONE.
+        if not events or any(_local_times(e) for e in events):
+            parts.append(self.zone)
+        parts.extend(self.event(e) for e in events)
+        parts.append(self._END)
+        return b"".join(parts)
+
+
+def _calendar_head(
+    events: Sequence[Event], settings: Settings, feed: CalendarFeed | None, source: str | None
+) -> Calendar:
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", f"-//{settings.host}//Konsultacje//{'EN' if _english(settings) else 'PL'}")
+    cal.add("calscale", "GREGORIAN")
+    if all(_organizer(e, settings) is not None for e in events):
+        cal.add("method", "PUBLISH")
+    cal.add("x-wr-timezone", settings.timezone.key)
+    if feed is not None:
+        # X- properties have no declared type; write them as TEXT, escaped like NAME.
+        for name in ("name", "x-wr-calname"):
+            cal.add(name, vText(" ".join(clean(feed.title).split())))
+        for name in ("description", "x-wr-caldesc"):
+            cal.add(name, vText(clean(feed.description)))
+        cal.add("url", settings.url(feed.page))
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(REFRESH))
+        source = feed.path
+    if source is not None:
+        cal.add("source", settings.url(source), parameters={"VALUE": "URI"})
+    return cal
+
+
+def revision(campaign: Campaign, today: dt.date) -> tuple[int, dt.datetime]:
+    """SEQUENCE and LAST-MODIFIED of every event of a consultation (see the module docstring).
+
+    Revisions dated after `today` have not happened yet and are not counted.
+    """
+    data = campaign.data
+    changes = [c.date for c in data.changes if c.date <= today]
+    dates = [d for d in (data.published, data.updated, *changes) if d is not None and d <= today]
+    latest = max(dates, default=data.published)
+    sequence = max(0, (latest - data.published).days) + len(changes)
+    return sequence, dt.datetime.combine(latest, dt.time(0, 0), tzinfo=UTC)
+
+
+def _vevent(event: Event, settings: Settings) -> VEvent:
+    sequence, modified = revision(event.campaign, settings.today)
+    vevent = VEvent()
+    vevent.add("uid", event.uid(settings.host))
+    vevent.add("dtstamp", modified)
+    if isinstance(event.start, dt.datetime) and isinstance(event.end, dt.datetime) and not _local_times(event):
+        vevent.add("dtstart", event.start.astimezone(UTC))
+        vevent.add("dtend", event.end.astimezone(UTC))
+    else:
+        vevent.add("dtstart", event.start)
+        vevent.add("dtend", event.end)
+    vevent.add("sequence", sequence)
+    vevent.add("last-modified", modified)
+    vevent.add("created", dt.datetime.combine(event.campaign.data.published, dt.time(0, 0), tzinfo=UTC))
+    vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    vevent.add("summary", event_summary(event, settings))
+    location = event_location(event, settings)
+    if location:
+        vevent.add("location", location)
+    vevent.add("description", event_description(event, settings))
+    vevent.add("url", event_url(event, settings))
+    vevent.add("categories", event_categories(event, settings))
+    vevent.add("class", "PUBLIC")
+    vevent.add("transp", "TRANSPARENT")
+    organizer = _organizer(event, settings)
+    if organizer is not None:
+        vevent.add("organizer", organizer)
+    return vevent
+
+
+def _local_times(event: Event) -> bool:
+    """Whether the event is written in local time with TZID (timed, and unambiguous).
+
+    A time that happens twice when clocks go back is the first occurrence for RFC 5545 and
+    zoneinfo but the second for ical.js (Thunderbird); `consult check` warns about it, and the
+    feed states it in UTC (the first occurrence), which every client reads alike.
+    """
+    if not isinstance(event.start, dt.datetime) or not isinstance(event.end, dt.datetime):
+        return False
+    return not (ambiguous(event.start) or ambiguous(event.end))
+
+
+def _organizer(event: Event, settings: Settings) -> vCalAddress | None:
+    contact = event.campaign.data.contact
+    email = settings.organisation.email or (contact.email if contact is not None else None)
+    if not email:
+        return None
+    address = vCalAddress(f"mailto:{email}")
+    # A double quote cannot appear in a parameter value (RFC 5545 §3.2); clients that do not
+    # know RFC 6868's ^' escape would show it garbled.
+    name = " ".join(clean(settings.organisation.name or event.campaign.data.organizer).replace('"', "").split())
+    address.params["CN"] = name
+    return address
+
+
+def _timezone(events: Sequence[Event], settings: Settings) -> Timezone:
+    tz = settings.timezone
+    moments = [t for e in events if not e.all_day for t in (e.start, e.end) if isinstance(t, dt.datetime)]
+    try:
+        observances = observances_for(tz, moments)
+    except TimezoneNotExpressible as exc:
+        problem = Problem("mkdocs.yml", "timezone_calendar", {"tz": tz.key, "times": str(exc)},
+                          field="plugins.consultations.timezone")
+        raise ConsultationsError([problem], settings.language) from None
+    return vtimezone_component(tz.key, observances)
+
+
+def vtimezone_component(key: str, observances: Sequence[Observance]) -> Timezone:
+    """The VTIMEZONE for a zone: one sub-component per observance, yearly ones with an RRULE."""
+    zone = Timezone()
+    zone.add("tzid", key)
+    zone.add("x-lic-location", key)
+    for observance in observances:
+        part = TimezoneDaylight() if observance.kind == "DAYLIGHT" else TimezoneStandard()
+        part.add("dtstart", observance.start)
+        if observance.month is not None and observance.byday is not None:
+            rule: dict[str, object] = {"FREQ": "YEARLY", "BYMONTH": observance.month, "BYDAY": observance.byday}
+            if observance.until is not None:
+                rule["UNTIL"] = observance.until
+            part.add("rrule", rule)
+        part.add("tzname", observance.name)
+        part.add("tzoffsetfrom", observance.offset_from)
+        part.add("tzoffsetto", observance.offset_to)
+        zone.add_component(part)
+    return zone
+
+
+def _english(settings: Settings) -> bool:
+    return settings.language.lower().startswith("en")
