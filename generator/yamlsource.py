@@ -109,7 +109,7 @@ class _Builder:
     def _open(self, event: yaml.CollectionStartEvent) -> None:
         if len(self.stack) >= MAX_DEPTH:
             raise _TooDeep()
-        path, keep = self._place(event, collection=True)
+        path, keep = self._place(event)
         self._tag(event, path, keep)
         self._count(1)
         container: list[Any] | dict[str, Any] = [] if isinstance(event, yaml.SequenceStartEvent) else {}
@@ -122,7 +122,7 @@ class _Builder:
         if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
             self._key(value, event)
             return
-        path, keep = self._place(event, collection=False)
+        path, keep = self._place(event)
         self._tag(event, path, keep)
         self._attach(value, keep)
 
@@ -131,7 +131,7 @@ class _Builder:
         if keep and tag and tag != "!" and not tag.startswith("tag:yaml.org,2002:"):
             self.tags.add(path)
 
-    def _place(self, event: yaml.Event, collection: bool) -> tuple[Path_, bool]:
+    def _place(self, event: yaml.Event) -> tuple[Path_, bool]:
         """Where the next value goes, recording its position; whether it is kept."""
         if not self.stack:
             return (), True

@@ -157,6 +157,8 @@ CASES: list[Case] = [
     Case("yml-merge-key", {YML: yml(append="<<: {accessibility: tak}\n")}, [("yaml_merge", YML, 13, None)]),
     Case("yml-alias-bomb", {YML: _BOMB}, [("yaml_too_complex", YML, 1, None)]),
     Case("yml-deep-nesting", {YML: "title: " + "[" * 5000 + "]" * 5000 + "\n"}, [("yaml_too_deep", YML, 1, None)]),
+    Case("yml-deep-dashes", {YML: "- " * 200_000 + "x\n"}, [("yaml_too_deep", YML, 1, None)],
+         note="A line of '- - - …' nests lists; libyaml's composer crashed the process on it (a segfault)."),
     Case("yml-huge", {YML: yml(append="# " + "x" * 1_000_000 + "\n")}, [("file_too_big", YML, None, None)]),
     Case("yml-missing", {YML: None}, [("campaign_yml_missing", YML, None, None)], build=True),
     Case("yml-wrong-extension", {YML: None, C + "campaign.yaml": BASE_YML},
