@@ -63,6 +63,7 @@ def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
         site_name=config.site_name,
         root=root,
         campaigns_dir=(root / checked.campaigns_dir).resolve(),
+        docs_dir=Path(config.docs_dir).resolve(),
         language=language,
         timezone=checked.timezone,
         today=today,
@@ -72,7 +73,7 @@ def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
         feeds_prefix=checked.feeds_prefix,
         feed_past_days=checked.feed_past_days,
         repo_url=(config.repo_url or "").rstrip("/"),
-        edit_uri=config.edit_uri or "",
+        edit_uri=_repository_edit_uri(config, root),
         organisation=Organisation(**checked.organisation),
         extra={"accessibility_statement": checked.accessibility_statement},
     )
@@ -87,6 +88,18 @@ def _positions(config_file: str | None) -> tuple[YamlDocument | None, tuple[str 
         return None, ()
     _, base = plugin_options(doc)
     return doc, base
+
+
+def _repository_edit_uri(config: MkDocsConfig, root: Path) -> str:
+    """MkDocs' edit_uri points into docs_dir (edit/main/content/); campaigns need the repository root."""
+    edit_uri = (config.edit_uri or "").strip("/")
+    if not edit_uri:
+        return ""
+    docs = Path(config.docs_dir).resolve()
+    docs_rel = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else ""
+    if docs_rel and docs_rel != "." and edit_uri.endswith("/" + docs_rel):
+        edit_uri = edit_uri[: -len(docs_rel) - 1]
+    return edit_uri + "/"
 
 
 def _language(config: MkDocsConfig) -> str:

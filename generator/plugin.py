@@ -81,20 +81,24 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         for output in generate_site(self.campaigns, self.settings):
             file = _to_file(output, config)
             existing = files.get_file_from_path(file.src_uri)
-            if existing is not None:
+            if existing is not None:  # the home page replaces content/index.md and keeps its place
                 files.remove(existing)
+                file.inclusion = existing.inclusion
+            elif output.is_page:  # listed from the list pages; mkdocs.yml's nav names the main ones
+                file.inclusion = InclusionLevel.NOT_IN_NAV
             if output.path in by_page:
                 self.pages[file.src_uri] = by_page[output.path]
-                file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        campaign = self.pages.get(page.file.src_uri)
-        if campaign is not None and self.settings is not None and self.settings.repo_url:
-            # The edit link of a generated page points at the campaign's own sources.
-            edit = self.settings.edit_uri or "edit/main/"
-            page.edit_url = f"{self.settings.repo_url}/{edit.strip('/')}/{campaign.source_dir}/campaign.yml"
+        meta = page.meta if page.file.generated_by else {}
+        settings = self.settings
+        if meta.get("edit_path") and settings is not None and settings.repo_url and settings.edit_uri:
+            # Generated pages are edited where their sources live (campaign.yml, content/index.md).
+            page.edit_url = f"{settings.repo_url}/{settings.edit_uri}{meta['edit_path']}"
+        if isinstance(meta.get("cx"), dict) and meta["cx"].get("modified"):
+            page.update_date = meta["cx"]["modified"]  # sitemap.xml <lastmod>
         return markdown
 
     def on_page_context(

@@ -29,6 +29,7 @@ class Settings:
     site_name: str
     root: Path  # the site's folder (where mkdocs.yml is)
     campaigns_dir: Path
+    docs_dir: Path | None = None  # hand-written pages (content/); the home page's intro is its index.md
     language: str = "pl"
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Warsaw"))
     today: dt.date = field(default_factory=dt.date.today)
@@ -38,7 +39,7 @@ class Settings:
     feeds_prefix: str = "feeds"  # RSS/Atom
     feed_past_days: int = 365  # events older than this leave the site-wide and category feeds
     repo_url: str = ""  # for edit links, e.g. https://github.com/org/repo
-    edit_uri: str = ""  # e.g. edit/main/
+    edit_uri: str = ""  # relative to the repository root, e.g. edit/main/
     organisation: Organisation = field(default_factory=Organisation)
     extra: dict[str, object] = field(default_factory=dict)
 

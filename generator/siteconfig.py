@@ -60,7 +60,9 @@ def site_config(source: str, facts: SiteFacts, today: dt.date, target: Path, pag
         "site_description": f"Konsultacje społeczne: {facts.name}",
     }
     if facts.repo_url:
-        head.update(repo_url=facts.repo_url, edit_uri="edit/main/")
+        # MkDocs reads edit_uri relative to docs_dir; the plugin derives the repository root from it.
+        docs = str(config.get("docs_dir") or "docs").strip("/")
+        head.update(repo_url=facts.repo_url, edit_uri=f"edit/main/{docs}/")
     head["copyright"] = facts.name
     config = {**head, **config}
     theme = config.get("theme")

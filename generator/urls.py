@@ -50,6 +50,16 @@ def category_page(settings: Settings, name: str) -> str:
     return f"kategorie/{category_slug(name)}/"
 
 
+def categories_page(settings: Settings) -> str:
+    """The list of categories."""
+    return "kategorie/"
+
+
+def paged(path: str, page: int) -> str:
+    """Page `page` (from 1) of a long list whose first page is at `path`."""
+    return path if page <= 1 else f"{path}strona-{page}/"
+
+
 def calendar_page(settings: Settings) -> str:
     """The calendar page: coming duty hours and meetings, and how to subscribe."""
     return f"{settings.calendar_prefix}/"

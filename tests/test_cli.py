@@ -277,9 +277,10 @@ def test_init_writes_the_organisation_into_mkdocs_yml(new_site: Path) -> None:
     statement = options["accessibility_statement"]
     assert statement and "mops.krakow" not in json.dumps(statement, default=str)
     assert all(page for entry in config["nav"] for page in entry.values())
+    generated = {"konsultacje/index.md", "kalendarz/index.md", "archiwum/index.md"}  # made by the plugin
     for entry in config["nav"]:
         target = next(iter(entry.values()))
-        assert not target.endswith(".md") or (new_site / "content" / target).is_file()
+        assert not target.endswith(".md") or target in generated or (new_site / "content" / target).is_file()
 
 
 def test_init_matches_the_repository_where_sites_share_files(new_site: Path) -> None:

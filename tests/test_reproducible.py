@@ -1,6 +1,6 @@
 """Reproducible builds: the same commit and SOURCE_DATE_EPOCH give the same bytes, every file.
 
-The second build runs from a copy of the sources at another path (new file times), with
+The second build runs from another checkout of the commit at another path (new file times), with
 another hash seed (set and dict order) and another local time zone of the machine, as a CI
 runner elsewhere would. Pages, feeds, calendars, JSON, the sitemap and its gzip, the search
 index and copied materials are all compared.
@@ -25,7 +25,10 @@ from .conftest import REPO, TODAY_EPOCH, build_site
 
 
 def checkout_copy(target: Path) -> Path:
-    """The files of the working tree that git would commit, copied elsewhere."""
+    """Another checkout of the same commit (the change register reads its history), with the
+    working tree's files copied over it, so uncommitted work is compared too."""
+    subprocess.run(["git", "clone", "--quiet", "--shared", str(REPO), str(target)], check=True,
+                   capture_output=True)
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
         cwd=REPO, capture_output=True, check=True,

@@ -1,0 +1,555 @@
+"""Every word the public site shows, in Polish and English, and the Babel helpers that format
+dates, times, sizes and plural forms for the language chosen by `theme.language`.
+
+Editors write consultations in Polish (`CONTENT_LANGUAGE`); this module only covers the
+interface around their text. Unknown languages fall back to English words, while dates and
+numbers still follow the requested locale when Babel knows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
+from babel.lists import format_list
+from babel.numbers import format_decimal
+
+CONTENT_LANGUAGE = "pl"
+FALLBACK = "en"
+
+# A value is a template for str.format, or for plural words a mapping of CLDR plural
+# categories (one, few, many, other) to templates; `{n}` is the number.
+WORDS: dict[str, dict[str, Any]] = {
+    "pl": {
+        # status of a consultation: a word, never a colour alone
+        "status.upcoming": "zapowiedziane",
+        "status.open": "otwarte",
+        "status.closed": "zamknięte",
+        "status.concluded": "zakończone",
+        "status.label": "Status",
+        "status.sentence.upcoming": "Konsultacje jeszcze się nie rozpoczęły. Uwagi będzie można zgłaszać od {date}",
+        "status.sentence.open": "Trwa zbieranie uwag.",
+        "status.sentence.closed": "Przyjmowanie uwag zakończyło się {date} Raport z konsultacji opublikujemy na tej stronie.",
+        "status.sentence.concluded": "Konsultacje zakończyły się. Raport opublikowano {date}",
+        "status.see_report": "Przejdź do raportu z konsultacji",
+        "days_left": {
+            "one": "został {n} dzień",
+            "few": "zostały {n} dni",
+            "many": "zostało {n} dni",
+            "other": "zostało {n} dnia",
+        },
+        "last_day": "dziś ostatni dzień na zgłoszenie uwag",
+        "deadline_passed": "termin minął",
+        "count.consultations": {
+            "one": "{n} konsultacja",
+            "few": "{n} konsultacje",
+            "many": "{n} konsultacji",
+            "other": "{n} konsultacji",
+        },
+        # dates: Babel gives month and weekday names; Polish needs the accusative after "w"
+        # A Polish date ends with "r.", which also ends a sentence: templates put no second dot after {date}.
+        "date": "{date} r.",
+        "date.weekday": "{weekday}, {date} r.",
+        "date.on_weekday": "{on_weekday}, {date} r.",
+        "on_weekday": [
+            "w poniedziałek",
+            "we wtorek",
+            "w środę",
+            "w czwartek",
+            "w piątek",
+            "w sobotę",
+            "w niedzielę",
+        ],
+        "deadline": "do {date} r. ({weekday}), do końca dnia",
+        "period": "od {start} do {end}",
+        "time_range": "{start}–{end}",
+        "quote": "„{text}”",
+        # key facts
+        "facts.label": "Najważniejsze informacje",
+        "facts.period": "Przyjmowanie uwag",
+        "facts.deadline": "Termin zgłaszania uwag",
+        "facts.days_left": "Pozostało",
+        "facts.organizer": "Organizator",
+        "facts.categories": "Kategorie",
+        "facts.updated": "Ostatnia zmiana",
+        # section headings of a consultation page
+        "section.audience": "Kto może zgłaszać uwagi",
+        "section.announcement": "Ogłoszenie",
+        "section.respond": "Jak zgłosić uwagi",
+        "section.respond.past": "Jak można było zgłaszać uwagi",
+        "section.duty": "Dyżury ekspertów",
+        "section.meetings": "Spotkania konsultacyjne",
+        "section.materials": "Materiały do pobrania",
+        "section.timeline": "Harmonogram",
+        "section.subscribe": "Kalendarz tej konsultacji",
+        "section.announcements": "Komunikaty",
+        "section.report": "Raport z konsultacji",
+        "section.accessibility": "Dostępność miejsca",
+        "section.contact": "Kontakt",
+        "section.record": "Metryczka",
+        # ways to respond
+        "respond.intro.open": "Uwagi przyjmujemy {deadline}. Wybierz jeden sposób:",
+        "respond.intro.upcoming": "Uwagi będzie można zgłaszać od {date}, {deadline}. Sposoby:",
+        "respond.intro.closed": "Uwag już nie przyjmujemy. Tak można je było zgłaszać:",
+        "channel.email": "E-mailem",
+        "channel.post": "Pocztą",
+        "channel.in_person": "Osobiście",
+        "channel.fax": "Faksem",
+        "channel.phone": "Telefonicznie",
+        "channel.online_form": "Przez formularz online",
+        "channel.other": "Inaczej",
+        "channel.online_form.link": "Otwórz formularz online",
+        "annotation.email": "W temacie wiadomości wpisz:",
+        "annotation.post": "Na kopercie dopisz:",
+        "annotation.in_person": "Na kopercie dopisz:",
+        "annotation.fax": "Na pierwszej stronie dopisz:",
+        "annotation.other": "Dopisek:",
+        # duty hours and meetings
+        "duty.caption": "Dyżury ekspertów: dni, godziny, forma i kontakt",
+        "duty.col.date": "Dzień",
+        "duty.col.time": "Godziny",
+        "duty.col.and_time": "i godziny",
+        "duty.col.how": "Forma i kontakt",
+        "duty.phone": "Telefon:",
+        "duty.place": "Miejsce:",
+        "duty.phone.inline": "tel.",
+        "duty.online": "Dołącz online",
+        "event.current": "trwa teraz",
+        "event.next": "najbliższy",
+        "event.cancelled": "odwołane",
+        "event.all_day": "do końca dnia",
+        "event.past": "odbył się",
+        "mode.phone": "telefonicznie",
+        "mode.in_person": "stacjonarnie",
+        "mode.online": "online",
+        "attendance.in_person": "spotkanie stacjonarne",
+        "attendance.online": "spotkanie online",
+        "attendance.hybrid": "spotkanie hybrydowe (stacjonarnie i online)",
+        "meeting.join": "Dołącz do spotkania online",
+        "meeting.place": "Miejsce:",
+        "kind.duty": "Dyżur ekspercki",
+        "kind.meeting": "Spotkanie",
+        "kind.deadline": "Ostatni dzień zgłaszania uwag",
+        "addcal.summary": "Dodaj do kalendarza",
+        # materials
+        "material.external": "strona zewnętrzna",
+        "material.not_accessible": "Ten plik może być niedostępny dla osób korzystających z czytnika ekranu.",
+        "material.ask_accessible": "Poproś o dostępną wersję pliku „{title}”",
+        "material.ask_subject": "Prośba o dostępną wersję: {title}",
+        "material.none": "Materiały zostaną opublikowane na tej stronie.",
+        "size.bytes": "{n} B",
+        "size.kb": "{n} kB",
+        "size.mb": "{n} MB",
+        # timeline
+        "phase.current": "trwa",
+        "phase.past": "zakończony",
+        "phase.future": "planowany",
+        # announcements, report, contact, record
+        "announcement.published": "Opublikowano",
+        "report.published": "Raport opublikowano {date}",
+        "report.download": "Raport z konsultacji",
+        "contact.name": "Kto odpowiada na pytania",
+        "contact.email": "E-mail",
+        "contact.phone": "Telefon",
+        "record.label": "Metryczka informacji",
+        "record.prepared_by": "Informację przygotował(a)",
+        "record.published_by": "Informację opublikował(a)",
+        "record.published": "Data publikacji",
+        "record.updated": "Data aktualizacji",
+        "record.changes": "Zmiany w ogłoszeniu",
+        "record.history": "Rejestr zmian",
+        "record.history.caption": "Rejestr zmian plików tej konsultacji",
+        "record.history.date": "Data",
+        "record.history.author": "Kto zmienił",
+        "record.history.summary": "Opis zmiany",
+        "record.history.commit": "Wersja",
+        "record.source": "Pliki źródłowe tej konsultacji w repozytorium",
+        "print.note": "Stan na {date}; aktualna wersja strony: {url}",
+        # lists
+        "list.title": "Konsultacje",
+        "list.open": "Otwarte konsultacje",
+        "list.upcoming": "Zapowiedziane konsultacje",
+        "list.recent": "Ostatnio zakończone",
+        "list.open.none": "Obecnie nie trwają żadne konsultacje.",
+        "list.upcoming.none": "Nie zapowiedziano nowych konsultacji.",
+        "list.recent.none": "Nie ma jeszcze zakończonych konsultacji.",
+        "list.more": "Zobacz wszystkie konsultacje",
+        "list.older": "Starsze konsultacje są w archiwum",
+        "list.categories": "Kategorie",
+        "list.archive": "Archiwum według lat",
+        "card.open": "Uwagi do {date}",
+        "card.upcoming": "Uwagi od {date} do {end}",
+        "card.closed": "Przyjmowanie uwag zakończyło się {date}",
+        "card.concluded": "Raport opublikowano {date}",
+        "home.events": "Najbliższe dyżury i spotkania",
+        "home.events.none": "Nie zaplanowano dyżurów ani spotkań.",
+        "home.events.more": "Pełny kalendarz dyżurów i spotkań",
+        "follow.title": "Bądź na bieżąco",
+        "follow.rss": "Nowe konsultacje: kanał RSS",
+        "follow.atom": "Nowe konsultacje: kanał Atom",
+        "follow.calendar": "Kalendarz dyżurów, spotkań i terminów",
+        "follow.category.rss": "Kanał RSS kategorii „{name}”",
+        "follow.category.atom": "Kanał Atom kategorii „{name}”",
+        "follow.intro": "Kanały RSS i Atom powiadomią Cię o nowych konsultacjach w czytniku wiadomości.",
+        # archive and categories
+        "archive.title": "Archiwum konsultacji",
+        "archive.intro": "Wszystkie opublikowane konsultacje według roku rozpoczęcia.",
+        "archive.year": "Konsultacje rozpoczęte w {year} r.",
+        "archive.none": "Archiwum jest puste.",
+        "pages.label": "Kolejne strony listy",
+        "pages.page": "Strona {n}",
+        "pages.current": "Strona {n} z {total}",
+        "pages.previous": "Poprzednia strona",
+        "pages.next": "Następna strona",
+        "category.title": "Kategoria: {name}",
+        "category.index": "Kategorie konsultacji",
+        "category.current": "Trwające i zapowiedziane",
+        "category.past": "Zakończone",
+        "category.none": "Brak konsultacji w tej kategorii.",
+        "category.current.none": "W tej kategorii nie trwają ani nie są zapowiedziane żadne konsultacje.",
+        "category.past.none": "W tej kategorii nie ma jeszcze zakończonych konsultacji.",
+        # calendar page
+        "calendar.title": "Kalendarz dyżurów i spotkań",
+        "calendar.intro": "Najbliższe dyżury ekspertów, spotkania konsultacyjne i terminy zgłaszania uwag we wszystkich konsultacjach.",
+        "calendar.upcoming": "Najbliższe wydarzenia",
+        "calendar.none": "Nie zaplanowano żadnych wydarzeń.",
+        "calendar.more": "Kalendarz pokazuje wydarzenia do {date} Późniejsze znajdziesz w subskrypcji kalendarza i na stronach konsultacji.",
+        "calendar.subscribe": "Subskrybuj kalendarz",
+        "calendar.feed.all": "Wszystkie dyżury, spotkania i terminy",
+        "calendar.feed.duty": "Tylko dyżury ekspertów",
+        "calendar.feed.campaign": "Dyżury, spotkania i termin: {title}",
+        "calendar.of": "Konsultacja:",
+    },
+    "en": {
+        "status.upcoming": "upcoming",
+        "status.open": "open",
+        "status.closed": "closed",
+        "status.concluded": "concluded",
+        "status.label": "Status",
+        "status.sentence.upcoming": "This consultation has not started yet. Responses will be accepted from {date}.",
+        "status.sentence.open": "We are collecting responses.",
+        "status.sentence.closed": "Responses closed {date}. We will publish the consultation report on this page.",
+        "status.sentence.concluded": "This consultation has concluded. The report was published {date}.",
+        "status.see_report": "Go to the consultation report",
+        "days_left": {"one": "{n} day left", "other": "{n} days left"},
+        "last_day": "today is the last day to respond",
+        "deadline_passed": "the deadline has passed",
+        "count.consultations": {"one": "{n} consultation", "other": "{n} consultations"},
+        "date": "{date}",
+        "date.weekday": "{weekday}, {date}",
+        "date.on_weekday": "{on_weekday}, {date}",
+        "on_weekday": [
+            "on Monday",
+            "on Tuesday",
+            "on Wednesday",
+            "on Thursday",
+            "on Friday",
+            "on Saturday",
+            "on Sunday",
+        ],
+        "deadline": "by {date} ({weekday}), end of day",
+        "period": "from {start} to {end}",
+        "time_range": "{start}–{end}",
+        "quote": "“{text}”",
+        "facts.label": "Key facts",
+        "facts.period": "Responses accepted",
+        "facts.deadline": "Deadline",
+        "facts.days_left": "Time left",
+        "facts.organizer": "Organiser",
+        "facts.categories": "Categories",
+        "facts.updated": "Last changed",
+        "section.audience": "Who may respond",
+        "section.announcement": "Announcement",
+        "section.respond": "How to respond",
+        "section.respond.past": "How responses could be sent",
+        "section.duty": "Expert duty hours",
+        "section.meetings": "Consultation meetings",
+        "section.materials": "Documents to download",
+        "section.timeline": "Timeline",
+        "section.subscribe": "Calendar of this consultation",
+        "section.announcements": "Announcements",
+        "section.report": "Consultation report",
+        "section.accessibility": "Venue accessibility",
+        "section.contact": "Contact",
+        "section.record": "Publication record",
+        "respond.intro.open": "Responses are accepted {deadline}. Choose one way:",
+        "respond.intro.upcoming": "Responses will be accepted from {date}, {deadline}. Ways to respond:",
+        "respond.intro.closed": "Responses are no longer accepted. They could be sent:",
+        "channel.email": "By e-mail",
+        "channel.post": "By post",
+        "channel.in_person": "In person",
+        "channel.fax": "By fax",
+        "channel.phone": "By phone",
+        "channel.online_form": "Online form",
+        "channel.other": "Other",
+        "channel.online_form.link": "Open the online form",
+        "annotation.email": "Subject line:",
+        "annotation.post": "Write on the envelope:",
+        "annotation.in_person": "Write on the envelope:",
+        "annotation.fax": "Write on the first page:",
+        "annotation.other": "Annotation:",
+        "duty.caption": "Expert duty hours: days, hours, format and contact",
+        "duty.col.date": "Day",
+        "duty.col.time": "Hours",
+        "duty.col.and_time": "and hours",
+        "duty.col.how": "Format and contact",
+        "duty.phone": "Phone:",
+        "duty.place": "Place:",
+        "duty.phone.inline": "phone",
+        "duty.online": "Join online",
+        "event.current": "in progress",
+        "event.next": "next",
+        "event.cancelled": "cancelled",
+        "event.all_day": "until end of day",
+        "event.past": "past",
+        "mode.phone": "by phone",
+        "mode.in_person": "in person",
+        "mode.online": "online",
+        "attendance.in_person": "in-person meeting",
+        "attendance.online": "online meeting",
+        "attendance.hybrid": "hybrid meeting (in person and online)",
+        "meeting.join": "Join the meeting online",
+        "meeting.place": "Place:",
+        "kind.duty": "Expert duty hour",
+        "kind.meeting": "Meeting",
+        "kind.deadline": "Last day to respond",
+        "addcal.summary": "Add to calendar",
+        "material.external": "external website",
+        "material.not_accessible": "This file may not be accessible to screen reader users.",
+        "material.ask_accessible": "Ask for an accessible version of “{title}”",
+        "material.ask_subject": "Request for an accessible version: {title}",
+        "material.none": "Documents will be published on this page.",
+        "size.bytes": "{n} B",
+        "size.kb": "{n} kB",
+        "size.mb": "{n} MB",
+        "phase.current": "in progress",
+        "phase.past": "finished",
+        "phase.future": "planned",
+        "announcement.published": "Published",
+        "report.published": "The report was published {date}.",
+        "report.download": "Consultation report",
+        "contact.name": "Who answers questions",
+        "contact.email": "E-mail",
+        "contact.phone": "Phone",
+        "record.label": "Publication record",
+        "record.prepared_by": "Prepared by",
+        "record.published_by": "Published by",
+        "record.published": "Published",
+        "record.updated": "Updated",
+        "record.changes": "Changes to the announcement",
+        "record.history": "Change register",
+        "record.history.caption": "Change register of this consultation's files",
+        "record.history.date": "Date",
+        "record.history.author": "Changed by",
+        "record.history.summary": "Change",
+        "record.history.commit": "Version",
+        "record.source": "Source files of this consultation in the repository",
+        "print.note": "As of {date}; current version of this page: {url}",
+        "list.title": "Consultations",
+        "list.open": "Open consultations",
+        "list.upcoming": "Upcoming consultations",
+        "list.recent": "Latest closed",
+        "list.open.none": "No consultation is open at the moment.",
+        "list.upcoming.none": "No new consultations have been announced.",
+        "list.recent.none": "No consultation has closed yet.",
+        "list.more": "See all consultations",
+        "list.older": "Older consultations are in the archive",
+        "list.categories": "Categories",
+        "list.archive": "Archive by year",
+        "card.open": "Responses by {date}",
+        "card.upcoming": "Responses from {date} to {end}",
+        "card.closed": "Responses closed {date}",
+        "card.concluded": "Report published {date}",
+        "home.events": "Next duty hours and meetings",
+        "home.events.none": "No duty hours or meetings are planned.",
+        "home.events.more": "Full calendar of duty hours and meetings",
+        "follow.title": "Stay informed",
+        "follow.rss": "New consultations: RSS feed",
+        "follow.atom": "New consultations: Atom feed",
+        "follow.calendar": "Calendar of duty hours, meetings and deadlines",
+        "follow.category.rss": "RSS feed of the category “{name}”",
+        "follow.category.atom": "Atom feed of the category “{name}”",
+        "follow.intro": "RSS and Atom feeds tell your feed reader about new consultations.",
+        "archive.title": "Consultation archive",
+        "archive.intro": "Every published consultation by the year it opened.",
+        "archive.year": "Consultations opened in {year}",
+        "archive.none": "The archive is empty.",
+        "pages.label": "More pages of this list",
+        "pages.page": "Page {n}",
+        "pages.current": "Page {n} of {total}",
+        "pages.previous": "Previous page",
+        "pages.next": "Next page",
+        "category.title": "Category: {name}",
+        "category.index": "Consultation categories",
+        "category.current": "Open and upcoming",
+        "category.past": "Closed",
+        "category.none": "No consultations in this category.",
+        "category.current.none": "No consultation in this category is open or announced.",
+        "category.past.none": "No consultation in this category has closed yet.",
+        "calendar.title": "Calendar of duty hours and meetings",
+        "calendar.intro": "Coming expert duty hours, consultation meetings and response deadlines across all consultations.",
+        "calendar.upcoming": "Coming events",
+        "calendar.none": "No events are planned.",
+        "calendar.more": "This calendar shows events until {date}. Later ones are in the calendar subscription and on the consultation pages.",
+        "calendar.subscribe": "Subscribe to the calendar",
+        "calendar.feed.all": "All duty hours, meetings and deadlines",
+        "calendar.feed.duty": "Expert duty hours only",
+        "calendar.feed.campaign": "Duty hours, meetings and deadline: {title}",
+        "calendar.of": "Consultation:",
+    },
+}
+
+# Type names shown as <abbr title>, so a screen reader user hears what DOCX means.
+FILE_TYPES: dict[str, dict[str, str]] = {
+    "pl": {
+        "PDF": "dokument PDF",
+        "DOC": "dokument Microsoft Word",
+        "DOCX": "dokument Microsoft Word",
+        "ODT": "dokument tekstowy OpenDocument",
+        "RTF": "dokument RTF",
+        "TXT": "zwykły tekst",
+        "XLS": "arkusz Microsoft Excel",
+        "XLSX": "arkusz Microsoft Excel",
+        "ODS": "arkusz OpenDocument",
+        "CSV": "dane rozdzielone przecinkami",
+        "PPT": "prezentacja PowerPoint",
+        "PPTX": "prezentacja PowerPoint",
+        "ODP": "prezentacja OpenDocument",
+        "ZIP": "archiwum ZIP",
+        "JPG": "obraz JPEG",
+        "JPEG": "obraz JPEG",
+        "PNG": "obraz PNG",
+        "HTML": "strona internetowa",
+        "EPUB": "książka elektroniczna EPUB",
+    },
+    "en": {
+        "PDF": "PDF document",
+        "DOC": "Microsoft Word document",
+        "DOCX": "Microsoft Word document",
+        "ODT": "OpenDocument text",
+        "RTF": "Rich Text Format document",
+        "TXT": "plain text",
+        "XLS": "Microsoft Excel spreadsheet",
+        "XLSX": "Microsoft Excel spreadsheet",
+        "ODS": "OpenDocument spreadsheet",
+        "CSV": "comma-separated values",
+        "PPT": "PowerPoint presentation",
+        "PPTX": "PowerPoint presentation",
+        "ODP": "OpenDocument presentation",
+        "ZIP": "ZIP archive",
+        "JPG": "JPEG image",
+        "JPEG": "JPEG image",
+        "PNG": "PNG image",
+        "HTML": "web page",
+        "EPUB": "EPUB e-book",
+    },
+}
+
+
+class Translator:
+    """Interface words and formatting for one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.words = WORDS.get(language) or WORDS[FALLBACK]
+        self.word_language = language if language in WORDS else FALLBACK
+        self.locale = _locale(language)
+
+    def __call__(self, key: str, **params: Any) -> str:
+        """The word or sentence for `key`, with `{placeholders}` filled in."""
+        template = self.words.get(key, WORDS[FALLBACK].get(key, key))
+        return str(template).format(**params) if params else str(template)
+
+    def plural(self, key: str, n: int) -> str:
+        """The plural form of `key` that fits the number n: „zostały 3 dni”, „zostało 5 dni”."""
+        forms = self.words[key]
+        category = self.locale.plural_form(n)
+        template = forms.get(category) or forms.get("other") or forms["many"]
+        return str(template).format(n=n)
+
+    def plural_forms(self, key: str) -> dict[str, str]:
+        """All plural templates of `key` (for the status script, which picks one with Intl.PluralRules)."""
+        return dict(self.words[key])
+
+    def days_left(self, n: int) -> str:
+        """How long responses can still be sent: „zostały 3 dni”, on the last day „dziś ostatni dzień…”."""
+        if n <= 0:
+            return self("deadline_passed")
+        if n == 1:
+            return self("last_day")
+        return self.plural("days_left", n)
+
+    def date(self, day: dt.date) -> str:
+        """A long date: „29 sierpnia 2025 r.”."""
+        return self("date", date=format_date(day, "d MMMM y", locale=self.locale))
+
+    def date_short(self, day: dt.date) -> str:
+        """A date without the year, for the start of a period within one year: „29 sierpnia”."""
+        return format_date(day, "d MMMM", locale=self.locale)
+
+    def date_weekday(self, day: dt.date) -> str:
+        """A date with its weekday: „piątek, 29 sierpnia 2025 r.”."""
+        return self(
+            "date.weekday", weekday=self.weekday(day), date=format_date(day, "d MMMM y", locale=self.locale)
+        )
+
+    def date_on_weekday(self, day: dt.date) -> str:
+        """A date as an adverbial: „w piątek, 29 sierpnia 2025 r.”."""
+        return self(
+            "date.on_weekday",
+            on_weekday=self.words["on_weekday"][day.weekday()],
+            date=format_date(day, "d MMMM y", locale=self.locale),
+        )
+
+    def weekday(self, day: dt.date) -> str:
+        """The weekday's name: „piątek”."""
+        return format_date(day, "EEEE", locale=self.locale)
+
+    def deadline(self, day: dt.date) -> str:
+        """The deadline without ambiguity: „do 26 września 2025 r. (piątek), do końca dnia”."""
+        return self(
+            "deadline", date=format_date(day, "d MMMM y", locale=self.locale), weekday=self.weekday(day)
+        )
+
+    def time(self, moment: dt.time) -> str:
+        """A time of day in the locale's short form („16:00”, „4:00 PM”)."""
+        return format_time(moment, "short", locale=self.locale)
+
+    def time_range(self, start: dt.time, end: dt.time) -> str:
+        """A time range: „16:00–18:00”."""
+        return self("time_range", start=self.time(start), end=self.time(end))
+
+    def join(self, items: list[str]) -> str:
+        """A list in words: „stacjonarnie i telefonicznie”."""
+        return format_list(items, locale=self.locale) if items else ""
+
+    def size(self, size: int) -> str:
+        """A file size for people: „839 B”, „1,1 kB”, „45 kB”, „2,4 MB”."""
+        if size < 1000:
+            return self("size.bytes", n=size)
+        if size < 1_000_000:
+            kb = size / 1000
+            pattern = "#,##0.0" if kb < 10 else "#,##0"
+            return self("size.kb", n=format_decimal(kb, format=pattern, locale=self.locale))
+        return self("size.mb", n=format_decimal(size / 1_000_000, format="#,##0.0", locale=self.locale))
+
+    def file_type(self, extension: str) -> str:
+        """The spelled-out name of a file type, or "" when unknown."""
+        table = FILE_TYPES.get(self.word_language, FILE_TYPES[FALLBACK])
+        return table.get(extension.upper(), "")
+
+
+@lru_cache(maxsize=8)
+def translator(language: str) -> Translator:
+    """The translator for a language (one per language and process)."""
+    return Translator(language)
+
+
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse(FALLBACK)

@@ -1,0 +1,143 @@
+"""The home page (the hand-written intro plus what is open now) and the calendar page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import urls
+from generator.events import Event, campaign_events, sort_key
+from generator.outputs import Output
+from generator.pages import records
+from generator.pages.lists import HOME_CLOSED, HOME_OPEN, HOME_UPCOMING, Lists
+from generator.pages.render import heading, page_text
+from generator.pages.views import Link, event_view
+from generator.subscribe import render_subscribe_box
+
+HOME_EVENTS = 6
+CALENDAR_DAYS = 92  # the calendar page shows about three months ahead…
+CALENDAR_MAX = 100  # …and never more than this many events
+
+
+def all_events(lists: Lists) -> list[Event]:
+    """Every event of every listed consultation that has not ended, in order."""
+    site = lists.site
+    tz = site.settings.timezone
+    events = [e for c in lists.open + lists.upcoming + lists.closed for e in campaign_events(c, tz)]
+    coming = [
+        e for e in events if (e.end > site.now if isinstance(e.end, dt.datetime) else e.end > site.today)
+    ]
+    return sorted(coming, key=sort_key)
+
+
+def by_day(lists: Lists, page_path: str, events: Sequence[Event]) -> list[str]:
+    """Events under a heading per day (h3), as lists."""
+    parts: list[str] = []
+    t = lists.t
+    for day, group in itertools.groupby(events, key=lambda e: e.day):
+        parts.append(heading(3, t.date_weekday(day), f"dzien-{day.isoformat()}"))
+        views = [event_view(lists.site, e) for e in group]
+        parts.append(
+            lists.html("components/event-list.html", page_path, events=views, all_day=t("event.all_day"))
+        )
+    return parts
+
+
+def render_home_page(lists: Lists, events: Sequence[Event]) -> Output:
+    """The home page: the intro from content/index.md, then open, upcoming and latest closed
+    consultations, the next duty hours and meetings, and the feeds."""
+    t, settings = lists.t, lists.site.settings
+    path = ""
+    meta, intro = _intro(settings.docs_dir)
+    parts = (
+        [intro]
+        if intro.lstrip().startswith("# ") or "\n# " in intro
+        else [heading(1, settings.site_name), intro]
+    )
+    more = Link(t("list.more"), urls.list_page(settings))
+    parts += lists.section(path, "list.open", "otwarte", lists.open, HOME_OPEN, "list.open.none", more)
+    parts += lists.section(
+        path, "list.upcoming", "zapowiedziane", lists.upcoming, HOME_UPCOMING, "list.upcoming.none", more
+    )
+    parts += lists.section(
+        path,
+        "list.recent",
+        "zakonczone",
+        lists.closed,
+        HOME_CLOSED,
+        "list.recent.none",
+        Link(t("list.older"), urls.archive_page(settings)),
+    )
+    parts.append(heading(2, t("home.events"), "najblizsze-wydarzenia"))
+    next_events = [e for e in events if e.kind != "deadline"][:HOME_EVENTS]
+    if next_events:
+        parts += by_day(lists, path, next_events)
+    calendar = Link(t("home.events.more"), urls.calendar_page(settings))
+    parts.append(
+        lists.html(
+            "components/notice.html", path, text="" if next_events else t("home.events.none"), link=calendar
+        )
+    )
+    parts += [heading(2, t("follow.title"), "badz-na-biezaco"), lists.feeds(path)]
+    if settings.docs_dir is not None and (settings.docs_dir / "index.md").is_file():
+        meta.setdefault("edit_path", _relative(settings.docs_dir / "index.md", settings.root))
+    meta.setdefault("title", settings.site_name)
+    cx = {"kind": "home", **meta.pop("cx", {})}
+    parts.append(records.status_data(lists.site, path))
+    return Output("index.md", page_text({**meta, "cx": {"og_type": "website", **cx}}, parts))
+
+
+def render_calendar_page(lists: Lists, events: Sequence[Event]) -> Output:
+    """The calendar page: coming duty hours, meetings and deadlines by day, and how to subscribe."""
+    t, site = lists.t, lists.site
+    settings = site.settings
+    path = urls.calendar_page(settings)
+    horizon = site.today + dt.timedelta(days=CALENDAR_DAYS)
+    shown = [e for e in events if e.day <= horizon][:CALENDAR_MAX]
+    parts = [
+        lists.html("components/notice.html", path, text=t("calendar.intro"), link=None),
+        heading(2, t("calendar.upcoming"), "najblizsze"),
+    ]
+    if shown:
+        parts += by_day(lists, path, shown)
+    else:
+        parts.append(lists.html("components/notice.html", path, text=t("calendar.none"), link=None))
+    if len(shown) < len(events):
+        last = shown[-1].day if shown else horizon
+        parts.append(
+            lists.html("components/notice.html", path, text=t("calendar.more", date=t.date(last)), link=None)
+        )
+    parts += [
+        heading(2, t("calendar.subscribe"), "subskrypcja"),
+        render_subscribe_box(settings, urls.ics_all(settings), t("calendar.feed.all")),
+        render_subscribe_box(settings, urls.ics_duty(settings), t("calendar.feed.duty")),
+    ]
+    return lists.output(path, t("calendar.title"), parts, description=t("calendar.intro"))
+
+
+def _intro(docs_dir: Path | None) -> tuple[dict[str, Any], str]:
+    """The front matter and text of content/index.md, if there is one."""
+    if docs_dir is None or not (docs_dir / "index.md").is_file():
+        return {}, ""
+    text = (docs_dir / "index.md").read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            try:
+                meta = yaml.safe_load(text[4:end]) or {}
+            except yaml.YAMLError:
+                meta = {}
+            return (meta if isinstance(meta, dict) else {}), text[end + 5 :].strip("\n")
+    return {}, text.strip("\n")
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name

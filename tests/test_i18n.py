@@ -1,0 +1,122 @@
+"""Interface words and Babel formatting: plural forms, dates, deadlines and sizes in Polish and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from babel import Locale
+
+from generator.i18n import WORDS, translator
+
+PL = translator("pl")
+EN = translator("en")
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "został 1 dzień"),
+        (2, "zostały 2 dni"),
+        (3, "zostały 3 dni"),
+        (4, "zostały 4 dni"),
+        (5, "zostało 5 dni"),
+        (12, "zostało 12 dni"),
+        (14, "zostało 14 dni"),
+        (21, "zostało 21 dni"),
+        (22, "zostały 22 dni"),
+        (25, "zostało 25 dni"),
+        (104, "zostały 104 dni"),
+        (112, "zostało 112 dni"),
+    ],
+)
+def test_polish_plural_forms_of_days_left(n: int, text: str) -> None:
+    assert PL.plural("days_left", n) == text
+
+
+@pytest.mark.parametrize(("n", "text"), [(1, "1 day left"), (2, "2 days left"), (22, "22 days left")])
+def test_english_plural_forms_of_days_left(n: int, text: str) -> None:
+    assert EN.plural("days_left", n) == text
+
+
+def test_days_left_says_last_day_and_passed_in_words() -> None:
+    assert PL.days_left(3) == "zostały 3 dni"
+    assert PL.days_left(1) == "dziś ostatni dzień na zgłoszenie uwag"
+    assert PL.days_left(0) == "termin minął"
+    assert EN.days_left(1) == "today is the last day to respond"
+    assert EN.days_left(5) == "5 days left"
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (dt.date(2025, 8, 25), "w poniedziałek, 25 sierpnia 2025 r."),
+        (dt.date(2025, 9, 2), "we wtorek, 2 września 2025 r."),
+        (dt.date(2025, 9, 3), "w środę, 3 września 2025 r."),
+        (dt.date(2025, 8, 28), "w czwartek, 28 sierpnia 2025 r."),
+        (dt.date(2025, 8, 29), "w piątek, 29 sierpnia 2025 r."),
+        (dt.date(2025, 8, 30), "w sobotę, 30 sierpnia 2025 r."),
+        (dt.date(2025, 8, 31), "w niedzielę, 31 sierpnia 2025 r."),
+    ],
+)
+def test_polish_date_with_weekday_uses_the_accusative(day: dt.date, text: str) -> None:
+    assert PL.date_on_weekday(day) == text
+
+
+def test_dates_in_both_languages() -> None:
+    day = dt.date(2025, 8, 29)
+    assert PL.date(day) == "29 sierpnia 2025 r."
+    assert PL.date_weekday(day) == "piątek, 29 sierpnia 2025 r."
+    assert PL.date_short(day) == "29 sierpnia"
+    assert EN.date(day) == "29 August 2025"
+    assert EN.date_weekday(day) == "Friday, 29 August 2025"
+    assert EN.date_on_weekday(day) == "on Friday, 29 August 2025"
+
+
+def test_deadline_is_unambiguous() -> None:
+    day = dt.date(2025, 9, 26)
+    assert PL.deadline(day) == "do 26 września 2025 r. (piątek), do końca dnia"
+    assert EN.deadline(day) == "by 26 September 2025 (Friday), end of day"
+
+
+def test_times_and_lists() -> None:
+    assert PL.time_range(dt.time(16, 0), dt.time(18, 0)) == "16:00–18:00"
+    assert PL.join(["stacjonarnie", "telefonicznie"]) == "stacjonarnie i telefonicznie"
+    assert EN.join(["in person", "by phone", "online"]) == "in person, by phone, and online"
+
+
+@pytest.mark.parametrize(
+    ("size", "pl", "en"),
+    [
+        (839, "839 B", "839 B"),
+        (1060, "1,1 kB", "1.1 kB"),
+        (45_000, "45 kB", "45 kB"),
+        (45_499, "45 kB", "45 kB"),
+        (2_400_000, "2,4 MB", "2.4 MB"),
+    ],
+)
+def test_file_sizes(size: int, pl: str, en: str) -> None:
+    assert PL.size(size) == pl
+    assert EN.size(size) == en
+
+
+def test_every_word_exists_in_both_languages_with_the_plural_forms_each_needs() -> None:
+    assert set(WORDS["pl"]) == set(WORDS["en"])
+    for language in WORDS:
+        locale = Locale.parse(language)
+        for key, value in WORDS[language].items():
+            if isinstance(value, dict):
+                needed = {locale.plural_form(n) for n in range(0, 200)}
+                assert needed <= set(value), (language, key)
+
+
+def test_unknown_language_falls_back_to_english_words() -> None:
+    other = translator("xx")
+    assert other("section.duty") == "Expert duty hours"
+    assert other.days_left(3) == "3 days left"
+
+
+def test_file_types_are_spelled_out() -> None:
+    assert PL.file_type("docx") == "dokument Microsoft Word"
+    assert EN.file_type("PDF") == "PDF document"
+    assert PL.file_type("XYZ") == ""
