@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -29,6 +28,7 @@ from generator.messages import render_message
 from generator.pipeline import check_campaigns
 from generator.settings import Organisation, resolve_today
 from generator.sitekit import SiteKitMissing
+from generator.siteoptions import SiteOptions, check_site
 from generator.statement import read_statement
 from generator.validate import slugify
 
@@ -124,16 +124,10 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _cmd_check(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
-    options = read_site_options(root)
-    lang = args.lang or ("en" if str(options["language"]).startswith("en") else "pl")
-    try:
-        tz = ZoneInfo(str(options["timezone"]))
-    except (ZoneInfoNotFoundError, ValueError):
-        print(f"mkdocs.yml: timezone: unknown time zone '{options['timezone']}'", file=sys.stderr)
-        return 1
-    campaigns, problems = check_campaigns(root / str(options["campaigns_dir"]), root, tz)
-    if (root / "mkdocs.yml").is_file():
-        problems = sorted_problems(problems + _statement_problems(options, tz))
+    site, site_problems = check_site(root)
+    lang = args.lang or ("en" if site.language.startswith("en") else "pl")
+    campaigns, found = check_campaigns(root / site.campaigns_dir, root, site.timezone)
+    problems = sorted_problems(site_problems + found + _statement_problems(site))
     if args.format == "json":
         print(format_json(problems, lang))
     elif args.format == "gitlab":
@@ -152,17 +146,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if has_errors(problems, strict=args.strict) else 0
 
 
-def _statement_problems(options: dict[str, Any], tz: ZoneInfo) -> list[Problem]:
-    org = options.get("organisation")
-    known = {k: str(v) for k, v in (org.items() if isinstance(org, dict) else []) if k in Organisation.__dataclass_fields__}
-    override = None
-    if options.get("today"):
-        try:
-            override = dt.date.fromisoformat(str(options["today"]))
-        except ValueError:
-            override = None
-    today, _ = resolve_today(tz, override)
-    return read_statement(options.get("accessibility_statement"), Organisation(**known), today)[1]
+def _statement_problems(site: SiteOptions) -> list[Problem]:
+    """Problems of the accessibility statement, including its yearly review falling due."""
+    today, _ = resolve_today(site.timezone, site.today)
+    fields = Organisation.__dataclass_fields__
+    organisation = Organisation(**{k: v for k, v in site.organisation.items() if k in fields})
+    return read_statement(site.accessibility_statement, organisation, today)[1]
 
 
 def _repo_prefix(root: Path, workspace_variable: str) -> str:
@@ -189,16 +178,17 @@ def _cmd_new(args: argparse.Namespace) -> int:
               "albo wskaż go opcją --root.", file=sys.stderr)
         return 2
     options = read_site_options(root)
+    site, _ = check_site(root)  # a bad option falls back to its default; `consult check` reports it
     slug = args.slug or slugify(args.title)
     if not slug:
         print("Tytuł musi zawierać litery lub cyfry, np. consult new \"Program Wspierania Rodziny\"", file=sys.stderr)
         return 2
-    campaigns_dir = root / str(options["campaigns_dir"])
+    campaigns_dir = root / site.campaigns_dir
     if (campaigns_dir / slug).exists():
         print(f"Folder {(campaigns_dir / slug).relative_to(root).as_posix()} już istnieje; nie nadpisuję go. "
               "Podaj inny tytuł albo --slug.", file=sys.stderr)
         return 1
-    today, _ = resolve_today(ZoneInfo(str(options["timezone"])))
+    today, _ = resolve_today(site.timezone, site.today)
     organizer = options.get("organisation_name") or "Miejski Ośrodek Pomocy Społecznej"
     email = options.get("organisation_email") or "konsultacje@example.pl"
     folder = scaffold.new_campaign(campaigns_dir, slug, args.title, today, str(organizer), str(email))
