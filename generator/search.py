@@ -21,9 +21,8 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import Any
 
-from babel.dates import format_date
-
 from generator import urls
+from generator.i18n import translator
 from generator.model import Campaign, Status
 from generator.outputs import Output
 from generator.search_page import render_search_page
@@ -199,7 +198,7 @@ def _unique(words: Iterable[str]) -> list[str]:
 
 
 def _day(day: Any) -> str:
-    return str(format_date(day, "d MMMM y", locale="pl"))
+    return translator("pl").day_month_year(day)
 
 
 def index_size(campaigns: Sequence[Campaign], settings: Settings) -> int:
