@@ -15,17 +15,29 @@ from generator.model import Campaign
 from generator.settings import Settings
 
 
+class HtmlBlock(str):
+    """HTML a stage rendered itself, to stand as one Markdown block (no blank line inside).
+
+    Pages list these in `Output.html`, so an engine may pass them through unparsed.
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Output:
     """One file of the published site.
 
     `path` is relative to the site root, POSIX. A `.md` path with text content is a page
-    for the engine to render; anything else is published as it is.
+    for the engine to render; anything else is published as it is. `html` lists the HTML
+    blocks a page's text holds verbatim, each one Markdown block: an engine may pass them
+    through without parsing them (see `markdown_blocks`).
     """
 
     path: str
     content: str | bytes | None = None
     source: Path | None = None
+    html: tuple[str, ...] = ()
 
     @property
     def is_page(self) -> bool:

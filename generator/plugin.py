@@ -17,6 +17,7 @@ from generator import search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.history import load_history, with_history
+from generator.markdown_blocks import KnownBlocks
 from generator.model import Campaign
 from generator.outputs import Output, generate_site
 from generator.pipeline import check_campaigns
@@ -33,6 +34,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.campaigns: list[Campaign] = []
         self.pages: dict[str, Campaign] = {}
         self.is_serve = False
+        self.known_blocks = KnownBlocks()
+        self.html_blocks: dict[str, tuple[str, ...]] = {}  # src_uri -> the page's own HTML blocks
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -43,6 +46,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         except SettingsError as exc:
             raise PluginError(str(exc)) from None
         _add_package_theme(config)
+        config.markdown_extensions.append(self.known_blocks)  # type: ignore[arg-type]
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -61,7 +65,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
-        self.pages = {}
+        self.pages, self.html_blocks = {}, {}
         if "material/search" not in config.plugins:  # Material ships lunr even with its search off
             for unused in [f for f in files if f.src_uri.startswith(search.UNUSED_THEME_FILES)]:
                 files.remove(unused)
@@ -76,6 +80,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             if output.path in by_page:
                 self.pages[file.src_uri] = by_page[output.path]
+            if output.html:
+                self.html_blocks[file.src_uri] = output.html
             files.append(file)
         return files
 
@@ -87,7 +93,16 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             page.edit_url = f"{settings.repo_url}/{settings.edit_uri}{meta['edit_path']}"
         if isinstance(meta.get("cx"), dict) and meta["cx"].get("modified"):
             page.update_date = meta["cx"]["modified"]  # sitemap.xml <lastmod>
+        # Our own HTML blocks skip Python-Markdown's HTML parser (see markdown_blocks).
+        self.known_blocks.blocks = self.html_blocks.get(page.file.src_uri, ())
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs checks links to anchors against the ids it found; those in blocks it did not parse count too.
+        if self.known_blocks.ids and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self.known_blocks.ids
+        self.known_blocks.blocks = ()
+        return html
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
