@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint schema setup setup-test clean
+.PHONY: site serve test fuzz check lint schema setup setup-test clean
 
 site: $(VENV)/.installed
 	$(BIN)/consult check
@@ -20,6 +20,10 @@ check: $(VENV)/.installed
 
 test: setup-test
 	$(BIN)/python -m pytest
+
+# The fuzz tests with many more examples than `make test` runs (FUZZ_EXAMPLES per test).
+fuzz: $(VENV)/.installed-test
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-3000} $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 # The JSON Schema editors' tools read (schema/campaign.schema.json); regenerate after changing generator/model.py.
 schema: $(VENV)/.installed

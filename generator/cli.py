@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -19,6 +19,7 @@ from generator.errors import (
     format_json,
     format_text,
     has_errors,
+    sorted_problems,
     summary_line,
 )
 from generator.export import schema_bytes
@@ -26,6 +27,7 @@ from generator.messages import render_message
 from generator.pipeline import check_campaigns
 from generator.settings import resolve_today
 from generator.sitekit import SiteKitMissing
+from generator.siteoptions import check_site
 from generator.validate import slugify
 
 
@@ -120,14 +122,10 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _cmd_check(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
-    options = read_site_options(root)
-    lang = args.lang or ("en" if str(options["language"]).startswith("en") else "pl")
-    try:
-        tz = ZoneInfo(str(options["timezone"]))
-    except (ZoneInfoNotFoundError, ValueError):
-        print(f"mkdocs.yml: timezone: unknown time zone '{options['timezone']}'", file=sys.stderr)
-        return 1
-    campaigns, problems = check_campaigns(root / str(options["campaigns_dir"]), root, tz)
+    site, site_problems = check_site(root)
+    lang = args.lang or ("en" if site.language.startswith("en") else "pl")
+    campaigns, found = check_campaigns(root / site.campaigns_dir, root, site.timezone)
+    problems = sorted_problems(site_problems + found)
     if args.format == "json":
         print(format_json(problems, lang))
     elif args.format == "gitlab":
@@ -170,16 +168,17 @@ def _cmd_new(args: argparse.Namespace) -> int:
               "albo wskaż go opcją --root.", file=sys.stderr)
         return 2
     options = read_site_options(root)
+    site, _ = check_site(root)  # a bad option falls back to its default; `consult check` reports it
     slug = args.slug or slugify(args.title)
     if not slug:
         print("Tytuł musi zawierać litery lub cyfry, np. consult new \"Program Wspierania Rodziny\"", file=sys.stderr)
         return 2
-    campaigns_dir = root / str(options["campaigns_dir"])
+    campaigns_dir = root / site.campaigns_dir
     if (campaigns_dir / slug).exists():
         print(f"Folder {(campaigns_dir / slug).relative_to(root).as_posix()} już istnieje; nie nadpisuję go. "
               "Podaj inny tytuł albo --slug.", file=sys.stderr)
         return 1
-    today, _ = resolve_today(ZoneInfo(str(options["timezone"])))
+    today, _ = resolve_today(site.timezone, site.today)
     organizer = options.get("organisation_name") or "Miejski Ośrodek Pomocy Społecznej"
     email = options.get("organisation_email") or "konsultacje@example.pl"
     folder = scaffold.new_campaign(campaigns_dir, slug, args.title, today, str(organizer), str(email))

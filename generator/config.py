@@ -2,101 +2,92 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
+from generator.errors import ConsultationsError
 from generator.settings import Organisation, Settings, resolve_today
+from generator.siteoptions import check_options, plugin_options, read_mkdocs_yml
+from generator.yamlsource import YamlDocument
 
 
-class _OrganisationConfig(base.Config):
-    name = c.Type(str, default="Miejski Ośrodek Pomocy Społecznej")
-    short_name = c.Type(str, default="MOPS")
-    address = c.Type(str, default="")
-    email = c.Type(str, default="")
-    phone = c.Type(str, default="")
+class _Raw(c.BaseConfigOption[Any]):
+    """Any value: `siteoptions.check_options` checks it, so MkDocs and `consult check` agree.
+
+    MkDocs' own checks would say "Expected type: <class 'int'>", which editors cannot act on.
+    """
+
+    def __init__(self, default: Any = None) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> Any:
+        return value
 
 
 class PluginConfig(base.Config):
-    """Options of the `consultations` plugin."""
+    """Options of the `consultations` plugin (defaults in `siteoptions.OPTION_DEFAULTS`)."""
 
-    campaigns_dir = c.Type(str, default="campaigns")
-    timezone = c.Type(str, default="Europe/Warsaw")
-    url_prefix = c.Type(str, default="konsultacje")
-    calendar_prefix = c.Type(str, default="kalendarz")
-    feeds_prefix = c.Type(str, default="feeds")
-    feed_past_days = c.Type(int, default=365)
-    today = c.Optional(c.Type(str))
-    organisation = c.SubConfig(_OrganisationConfig)
-    accessibility_statement = c.Type(dict, default={})
-
-
-_DEFAULT_PREFIXES = {"url_prefix": "konsultacje", "calendar_prefix": "kalendarz", "feeds_prefix": "feeds"}
+    campaigns_dir = _Raw("campaigns")
+    timezone = _Raw("Europe/Warsaw")
+    url_prefix = _Raw("konsultacje")
+    calendar_prefix = _Raw("kalendarz")
+    feeds_prefix = _Raw("feeds")
+    feed_past_days = _Raw(365)
+    today = _Raw(None)
+    organisation = _Raw(None)
+    accessibility_statement = _Raw({})
 
 
-class SettingsError(ValueError):
-    """A plugin option that cannot be used; the message says which and how to fix it."""
+class SettingsError(ConsultationsError):
+    """Plugin options that cannot be used; the message says which and how to fix them."""
 
 
 def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
     """Build engine-neutral settings from mkdocs.yml, or raise SettingsError."""
     root = Path(config.config_file_path).parent.resolve() if config.config_file_path else Path.cwd()
-    site_url = config.site_url or ""
-    if not site_url.startswith(("http://", "https://")):
-        raise SettingsError(
-            "mkdocs.yml: site_url: feeds and calendars need the site's full address. "
-            "How to fix: add e.g. site_url: https://konsultacje.example.pl/"
-        )
-    try:
-        tz = ZoneInfo(options.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(
-            f"mkdocs.yml: plugins.consultations.timezone: unknown time zone '{options.timezone}'. "
-            "How to fix: use an IANA name, e.g. timezone: Europe/Warsaw"
-        ) from None
-    override = None
-    if options.today:
-        try:
-            override = dt.date.fromisoformat(str(options.today))
-        except ValueError:
-            raise SettingsError(
-                f"mkdocs.yml: plugins.consultations.today: '{options.today}' is not a date. "
-                "How to fix: write it as YYYY-MM-DD, e.g. today: 2025-09-01, or remove it"
-            ) from None
-    for name in ("url_prefix", "calendar_prefix", "feeds_prefix"):
-        value = str(options[name])
-        if not value or not all(part.isascii() and part.replace("-", "").isalnum() for part in value.split("/")):
-            raise SettingsError(
-                f"mkdocs.yml: plugins.consultations.{name}: '{value}' cannot be part of a web address. "
-                f"How to fix: use lowercase letters, digits and hyphens, e.g. {name}: {_DEFAULT_PREFIXES[name]}"
-            )
-    today, build_time = resolve_today(tz, override)
     language = _language(config)
-    org: dict[str, Any] = dict(options.organisation)
+    doc, base = _positions(config.config_file_path)
+    known = [name for name, _ in options._schema]
+    checked, problems = check_options(options, config.site_url, known=known, doc=doc, base=base)
+    if problems:
+        raise SettingsError(problems, language)
+    site_url = checked.site_url
+    today, build_time = resolve_today(checked.timezone, checked.today)
     return Settings(
         site_url=site_url if site_url.endswith("/") else site_url + "/",
         site_name=config.site_name,
         root=root,
-        campaigns_dir=(root / options.campaigns_dir).resolve(),
+        campaigns_dir=(root / checked.campaigns_dir).resolve(),
         docs_dir=Path(config.docs_dir).resolve(),
         language=language,
-        timezone=tz,
+        timezone=checked.timezone,
         today=today,
         build_time=build_time,
-        url_prefix=options.url_prefix.strip("/"),
-        calendar_prefix=options.calendar_prefix.strip("/"),
-        feeds_prefix=options.feeds_prefix.strip("/"),
-        feed_past_days=options.feed_past_days,
+        url_prefix=checked.url_prefix,
+        calendar_prefix=checked.calendar_prefix,
+        feeds_prefix=checked.feeds_prefix,
+        feed_past_days=checked.feed_past_days,
         repo_url=(config.repo_url or "").rstrip("/"),
         edit_uri=_repository_edit_uri(config, root),
-        organisation=Organisation(**org),
-        extra={"accessibility_statement": dict(options.accessibility_statement)},
+        organisation=Organisation(**checked.organisation),
+        extra={"accessibility_statement": checked.accessibility_statement},
     )
+
+
+def _positions(config_file: str | None) -> tuple[YamlDocument | None, tuple[str | int, ...]]:
+    """Read mkdocs.yml again, with our reader, only to tell editors the line of a bad option."""
+    if not config_file:
+        return None, ()
+    doc, _ = read_mkdocs_yml(Path(config_file))
+    if doc is None:
+        return None, ()
+    _, base = plugin_options(doc)
+    return doc, base
 
 
 def _repository_edit_uri(config: MkDocsConfig, root: Path) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.messages import render_message
+from generator.messages import printable, render_message
 
 
 class Severity(str, enum.Enum):
@@ -59,7 +59,7 @@ def format_text(problem: Problem, lang: str = "pl") -> str:
     label = {"pl": "ostrzeżenie", "en": "warning"}[_lang(lang)]
     prefix = f"{label}: " if problem.severity is Severity.WARNING else ""
     where = f"{problem.location()}: "
-    fld = f"{problem.field}: " if problem.field else ""
+    fld = f"{printable(problem.field)}: " if problem.field else ""
     how = {"pl": "Jak poprawić", "en": "How to fix"}[_lang(lang)]
     text = f"{where}{prefix}{fld}{what}"
     if fix:

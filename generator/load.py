@@ -59,7 +59,14 @@ def load_campaigns(campaigns_dir: Path, root: Path) -> tuple[list[RawCampaign], 
     for entry in sorted(campaigns_dir.iterdir()):
         if entry.is_file() and not entry.name.startswith(".") and entry.name.lower() != "readme.md":
             problems.append(Problem(f"{rel_base}/{entry.name}", "stray_file", {"name": entry.name}))
-    raws = [load_campaign(d, root) for d in find_campaign_dirs(campaigns_dir)]
+    raws = []
+    base = os.path.realpath(campaigns_dir)
+    for directory in find_campaign_dirs(campaigns_dir):
+        if not _inside(directory, base):
+            rel = _rel(directory, root)
+            problems.append(Problem(rel, "path_outside", {"file": directory.name, "folder": rel_base}))
+            continue
+        raws.append(load_campaign(directory, root))
     return raws, problems
 
 
@@ -67,27 +74,58 @@ def load_campaign(directory: Path, root: Path) -> RawCampaign:
     """Read one campaign folder: campaign.yml, index.md and announcements/*.md."""
     rel_dir = _rel(directory, root)
     raw = RawCampaign(slug=directory.name, directory=directory, rel_dir=rel_dir)
+    base = os.path.realpath(directory)
     yml_path = directory / "campaign.yml"
     if not yml_path.is_file():
-        alt = directory / "campaign.yaml"
-        raw.problems.append(Problem(raw.yml_rel, "campaign_yml_missing", {"found": alt.name if alt.exists() else ""}))
+        alt = next((p for p in sorted(directory.glob("[Cc]ampaign.*")) if p.suffix.lower() in (".yaml", ".yml")),
+                   None)
+        if alt is not None:
+            raw.problems.append(Problem(f"{rel_dir}/{alt.name}", "campaign_yml_wrong_name", {"name": alt.name}))
+        else:
+            raw.problems.append(Problem(raw.yml_rel, "campaign_yml_missing"))
     else:
-        raw.yml, problems = parse_yaml(yml_path.read_bytes(), raw.yml_rel)
-        raw.problems.extend(problems)
+        data = _read_bytes(yml_path, raw.yml_rel, base, "campaign.yml", raw.problems)
+        if data is not None:
+            raw.yml, problems = parse_yaml(data, raw.yml_rel)
+            raw.problems.extend(problems)
     index_path = directory / "index.md"
     if index_path.is_file():
-        raw.index = _read_markdown(index_path, f"{rel_dir}/index.md", raw.problems)
+        raw.index = _read_markdown(index_path, rel_dir, "index.md", base, raw.problems)
     ann_dir = directory / "announcements"
     if ann_dir.is_dir():
         for path in sorted(ann_dir.glob("*.md")):
-            source = _read_markdown(path, f"{rel_dir}/announcements/{path.name}", raw.problems)
+            source = _read_markdown(path, rel_dir, f"announcements/{path.name}", base, raw.problems)
             if source is not None:
                 raw.announcements.append(source)
     return raw
 
 
-def _read_markdown(path: Path, rel: str, problems: list[Problem]) -> MarkdownSource | None:
-    data = path.read_bytes()
+def _inside(path: Path, base: str) -> bool:
+    """Whether `path`, symbolic links followed, stays under the folder `base` (a real path)."""
+    real = os.path.realpath(path)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _read_bytes(path: Path, rel: str, base: str, name: str, problems: list[Problem]) -> bytes | None:
+    """Read a file of the campaign, refusing links that lead out of its folder."""
+    if not _inside(path, base):
+        folder = rel[: -len(name) - 1]  # rel is always <campaign folder>/<name>
+        problems.append(Problem(rel, "path_outside", {"file": name, "folder": folder}))
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, "file_unreadable", {"detail": exc.strerror or ""}))
+        return None
+
+
+def _read_markdown(
+    path: Path, rel_dir: str, name: str, base: str, problems: list[Problem]
+) -> MarkdownSource | None:
+    rel = f"{rel_dir}/{name}"
+    data = _read_bytes(path, rel, base, name, problems)
+    if data is None:
+        return None
     if len(data) > MAX_MARKDOWN_BYTES:
         problems.append(Problem(rel, "file_too_big", {"size": len(data), "limit": MAX_MARKDOWN_BYTES}))
         return None

@@ -49,6 +49,7 @@ EXAMPLES: dict[str, str] = {
     "publisher": "publisher:\n    prepared_by: Dział Strategii\n    published_by: Jan Kowalski",
     "prepared_by": "prepared_by: Dział Strategii",
     "published_by": "published_by: Jan Kowalski",
+    "accept_warnings": "accept_warnings: [short_consultation]",
     "changes": "changes:\n    - date: 2025-09-10\n      summary: Przedłużono termin zgłaszania uwag do 3 października.",
 }
 
@@ -66,6 +67,18 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("błąd składni YAML ({detail})", "sprawdź wcięcia (po 2 spacje), dwukropek po nazwie pola i zamknięte cudzysłowy w tej linii lub linii wyżej"),
         "en": ("YAML syntax error ({detail})", "check indentation (2 spaces), the colon after the field name and closing quotes on this line or the one above"),
     },
+    "yaml_unclosed_quote": {
+        "pl": ("cudzysłów otwarty w tej linii nie jest zamknięty", "dodaj na końcu wartości cudzysłów zamykający (ten sam znak: \" albo ')"),
+        "en": ("the quote opened on this line is not closed", "add the closing quote (the same character, \" or ') at the end of the value"),
+    },
+    "yaml_unclosed_bracket": {
+        "pl": ("nawias „{bracket}” otwarty w tej linii nie jest zamknięty", "zamknij go znakiem „{closing}”, np. categories: [rodzina, seniorzy]"),
+        "en": ("the bracket '{bracket}' opened on this line is not closed", "close it with '{closing}', e.g. categories: [family, seniors]"),
+    },
+    "yaml_colon": {
+        "pl": ("w tej linii jest dwukropek, którego nie da się odczytać: tekst z „: ” w środku wartości albo złe wcięcie", "ujmij wartość w cudzysłów, np. summary: \"Uwaga: zbieramy opinie\", albo wyrównaj wcięcie z linią powyżej"),
+        "en": ("this line has a colon that cannot be read: text with ': ' inside a value, or wrong indentation", "put the value in quotes, e.g. summary: \"Note: we collect opinions\", or align the indentation with the line above"),
+    },
     "yaml_tab": {
         "pl": ("w wcięciu jest znak tabulacji", "zastąp tabulatory spacjami (po 2 spacje na poziom wcięcia)"),
         "en": ("a tab character is used for indentation", "replace tabs with spaces (2 spaces per level)"),
@@ -77,6 +90,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "yaml_too_complex": {
         "pl": ("plik jest zbyt złożony (ponad {limit} elementów)", "usuń odwołania YAML (&, *) i powtórzenia"),
         "en": ("the file is too complex (over {limit} items)", "remove YAML anchors and aliases (&, *) and repetitions"),
+    },
+    "yaml_too_deep": {
+        "pl": ("listy lub pola są zagnieżdżone ponad {limit} poziomów", "zapisz dane prościej: jedno pole w linii, listy wierszami zaczynającymi się od „- ”"),
+        "en": ("lists or fields are nested more than {limit} levels deep", "write the data plainly: one field per line, lists as lines starting with '- '"),
     },
     "yaml_duplicate_key": {
         "pl": ("pole „{key}” występuje drugi raz (pierwszy raz w linii {first})", "zostaw jedno pole „{key}” i usuń drugie"),
@@ -98,6 +115,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("plik jest pusty", "uzupełnij go; wzór utworzy polecenie: consult new \"Tytuł konsultacji\""),
         "en": ("the file is empty", "fill it in; `consult new \"Title\"` creates a template"),
     },
+    "campaign_yml_wrong_name": {
+        "pl": ("plik nazywa się „{name}”, a musi nazywać się campaign.yml", "zmień nazwę pliku na campaign.yml"),
+        "en": ("the file is called '{name}' but must be called campaign.yml", "rename the file to campaign.yml"),
+    },
     "campaign_yml_missing": {
         "pl": ("w folderze konsultacji brak pliku campaign.yml", "dodaj campaign.yml (wzór: consult new \"Tytuł\") albo usuń folder"),
         "en": ("the consultation folder has no campaign.yml", "add campaign.yml (template: consult new \"Title\") or remove the folder"),
@@ -109,6 +130,14 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "stray_file": {
         "pl": ("plik „{name}” leży bezpośrednio w folderze campaigns/ i nie zostanie opublikowany", "przenieś go do folderu konsultacji, np. campaigns/<nazwa>/files/"),
         "en": ("the file '{name}' sits directly in campaigns/ and will not be published", "move it into a consultation folder, e.g. campaigns/<name>/files/"),
+    },
+    "path_outside": {
+        "pl": ("„{file}” jest dowiązaniem (symlinkiem) prowadzącym poza folder {folder}", "zastąp dowiązanie zwykłym plikiem lub folderem leżącym w {folder}"),
+        "en": ("'{file}' is a symbolic link leading out of the folder {folder}", "replace the link with a plain file or folder inside {folder}"),
+    },
+    "file_unreadable": {
+        "pl": ("nie można odczytać pliku ({detail})", "sprawdź, czy plik istnieje i czy masz prawo go czytać; zapisz go ponownie w repozytorium"),
+        "en": ("the file cannot be read ({detail})", "check that the file exists and can be read; commit it again"),
     },
     # -- slugs
     "slug_invalid": {
@@ -140,6 +169,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("pole jest puste", "wpisz wartość albo usuń pole, np. {example}"),
         "en": ("the field is empty", "fill it in or remove it, e.g. {example}"),
     },
+    "cx_control": {
+        "pl": ("tekst zawiera niewidoczny znak sterujący ({code}), zwykle wklejony z innego programu", "przepisz tę wartość ręcznie, bez wklejania, np. {example}"),
+        "en": ("the text contains an invisible control character ({code}), usually pasted from another program", "type the value again instead of pasting it, e.g. {example}"),
+    },
     "list_expected": {
         "pl": ("oczekiwano listy (wierszy zaczynających się od „- ”), a jest {found}", "zapisz jako listę, np. {example}"),
         "en": ("expected a list (lines starting with '- ') but found {found}", "write a list, e.g. {example}"),
@@ -163,6 +196,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "cx_date_impossible": {
         "pl": ("dzień „{value}” nie istnieje w kalendarzu", "sprawdź dzień i miesiąc, np. {example}"),
         "en": ("the day '{value}' does not exist", "check the day and month, e.g. {example}"),
+    },
+    "cx_date_range": {
+        "pl": ("rok w dacie „{value}” wygląda na pomyłkę (dozwolone lata 1990–2199)", "sprawdź rok, np. {example}"),
+        "en": ("the year in '{value}' looks like a typo (years 1990–2199 are allowed)", "check the year, e.g. {example}"),
     },
     "cx_time_range": {
         "pl": ("„{value}” nie jest przedziałem godzin GG:MM-GG:MM", "zapisz godzinę początku i końca, np. {example}"),
@@ -306,6 +343,14 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("treść ogłoszenia (index.md) jest pusta", "wpisz treść ogłoszenia: cel konsultacji, czego dotyczą, kogo zapraszamy"),
         "en": ("the announcement text (index.md) is empty", "write the announcement: purpose, subject, who is invited"),
     },
+    "announcement_duplicate": {
+        "pl": ("nazwa pliku daje ten sam adres komunikatu („{slug}”) co plik {other}", "zmień nazwę jednego z plików, np. dopisz datę: 2025-09-02-zmiana-terminu.md"),
+        "en": ("the file name gives the same announcement address ('{slug}') as {other}", "rename one of the files, e.g. add the date: 2025-09-02-meeting-moved.md"),
+    },
+    "announcement_empty": {
+        "pl": ("komunikat ma nagłówek, ale nie ma treści", "pod zamykającą linią „---” wpisz treść komunikatu"),
+        "en": ("the announcement has a header but no text", "write the announcement's text below the closing '---' line"),
+    },
     "front_matter_unclosed": {
         "pl": ("nagłówek pliku (między liniami „---”) nie jest zamknięty", "dodaj linię „---” po polach title i date"),
         "en": ("the header (between '---' lines) is not closed", "add a '---' line after the title and date fields"),
@@ -334,6 +379,46 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "config": {
         "pl": ("{detail}", "{fix}"),
         "en": ("{detail}", "{fix}"),
+    },
+    "config_site_url": {
+        "pl": ("„site_url” musi być pełnym adresem strony (kanały i kalendarze podają adresy bezwzględne), a jest {found}", "wpisz adres zaczynający się od https://, np. site_url: https://konsultacje.example.pl/"),
+        "en": ("'site_url' must be the site's full address (feeds and calendars need absolute links) but is {found}", "give an address starting with https://, e.g. site_url: https://konsultacje.example.pl/"),
+    },
+    "config_timezone": {
+        "pl": ("nieznana strefa czasowa „{value}”", "podaj nazwę strefy z bazy IANA, np. timezone: Europe/Warsaw"),
+        "en": ("unknown time zone '{value}'", "use an IANA time zone name, e.g. timezone: Europe/Warsaw"),
+    },
+    "config_today": {
+        "pl": ("„{value}” nie jest datą w formacie RRRR-MM-DD", "wpisz datę w cudzysłowie, np. today: \"2025-09-01\", albo usuń tę opcję (domyślnie: dzień budowania)"),
+        "en": ("'{value}' is not a date written YYYY-MM-DD", "write the date in quotes, e.g. today: \"2025-09-01\", or remove the option (default: the build day)"),
+    },
+    "config_number": {
+        "pl": ("„{value}” nie jest liczbą całkowitą nieujemną", "wpisz liczbę dni, np. {option}: {default}"),
+        "en": ("'{value}' is not a whole number of zero or more", "give a number of days, e.g. {option}: {default}"),
+    },
+    "config_prefix": {
+        "pl": ("„{value}” nie może być częścią adresu strony", "użyj małych liter, cyfr i łączników, np. {option}: {default}"),
+        "en": ("'{value}' cannot be part of a web address", "use lowercase letters, digits and hyphens, e.g. {option}: {default}"),
+    },
+    "config_text": {
+        "pl": ("oczekiwano tekstu, a jest {found}", "wpisz zwykły tekst, np. {option}: {default}"),
+        "en": ("expected text but found {found}", "write plain text, e.g. {option}: {default}"),
+    },
+    "config_mapping": {
+        "pl": ("oczekiwano pól „nazwa: wartość”, a jest {found}", "zapisz opcje jako pola wcięte pod „{option}:”, np.\n    {option}:\n      {default}"),
+        "en": ("expected fields 'name: value' but found {found}", "write the options as fields indented under '{option}:', e.g.\n    {option}:\n      {default}"),
+    },
+    "config_unknown": {
+        "pl": ("nieznana opcja „{name}”", "usuń ją albo popraw nazwę; dozwolone opcje: {allowed}"),
+        "en": ("unknown option '{name}'", "remove it or fix its name; allowed options: {allowed}"),
+    },
+    "config_unknown_suggest": {
+        "pl": ("nieznana opcja „{name}” — czy chodziło o „{suggestion}”?", "popraw nazwę opcji na „{suggestion}”"),
+        "en": ("unknown option '{name}' — did you mean '{suggestion}'?", "rename the option to '{suggestion}'"),
+    },
+    "config_not_mapping": {
+        "pl": ("plik mkdocs.yml powinien zawierać ustawienia w postaci „nazwa: wartość”", "zacznij od ustawień strony, np. site_name: Konsultacje społeczne"),
+        "en": ("mkdocs.yml should hold settings as 'name: value'", "start with the site settings, e.g. site_name: Public consultations"),
     },
     "timezone_calendar": {
         "pl": ("strefy czasowej „{tz}” nie da się zapisać w kalendarzach tak, by pokazały właściwe godziny (np. {times})", "ustaw timezone: Europe/Warsaw albo inną strefę z regularnymi zmianami czasu"),
@@ -367,10 +452,22 @@ def render_message(code: str, params: dict[str, Any], lang: str = "pl") -> tuple
     if templates is None:
         return (code, "")
     what, fix = templates[lang]
-    values = _Defaults(params)
+    values = _Defaults({k: printable(v) if k not in _LONG else v for k, v in params.items()})
     if "example" not in values:
         values["example"] = EXAMPLES.get(str(params.get("name", "")), "")
     return what.format_map(values), fix.format_map(values)
+
+
+_LONG = {"allowed", "example", "detail", "fix"}  # our own texts, not quoted from a file
+_INVISIBLE = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], "�")
+
+
+def printable(value: Any, limit: int = 80) -> Any:
+    """Show a value from an editor's file on one line, cut to a readable length."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\n", "⏎").replace("\t", " ").translate(_INVISIBLE)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def message_codes() -> list[str]:

@@ -38,7 +38,15 @@ def _text(value: Any) -> str:
     value = value.strip()
     if not value:
         raise PydanticCustomError("cx_empty", "empty text")
+    control = _CONTROL.search(value)
+    if control:
+        # Invisible characters pasted from other programs; XML feeds cannot carry most of them.
+        raise PydanticCustomError("cx_control", "control character", {"code": f"U+{ord(control.group()):04X}"})
     return value
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+MIN_YEAR, MAX_YEAR = 1990, 2199
 
 
 def _date(value: Any) -> dt.date:
@@ -50,9 +58,13 @@ def _date(value: Any) -> dt.date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise PydanticCustomError("cx_date", "expected a date", {"value": text})
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise PydanticCustomError("cx_date_impossible", "no such day", {"value": text}) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        # Year 0001 or 9999 is a typo, and date arithmetic near them overflows.
+        raise PydanticCustomError("cx_date_range", "year out of range", {"value": text})
+    return day
 
 
 class TimeRange(NamedTuple):

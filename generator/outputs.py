@@ -74,7 +74,7 @@ def material_outputs(campaigns: Iterable[Campaign], settings: Settings) -> list[
         files = [m.file for m in campaign.materials if m.file is not None]
         if campaign.report_file is not None:
             files.append(campaign.report_file)
-        for info in files:
+        for info in {info.rel: info for info in files}.values():  # a file listed twice is published once
             outputs.append(Output(path=base + info.rel, source=info.source))
     return outputs
 

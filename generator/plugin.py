@@ -8,12 +8,12 @@ from typing import Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import search, sitekit, urls
+from generator import atomic, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.history import load_history, with_history
@@ -36,6 +36,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.is_serve = False
         self.known_blocks = KnownBlocks()
         self.html_blocks: dict[str, tuple[str, ...]] = {}  # src_uri -> the page's own HTML blocks
+        self.staged: atomic.StagedBuild | None = None  # while MkDocs writes into a staging folder
+        self.config_ref: MkDocsConfig | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -47,7 +49,17 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             raise PluginError(str(exc)) from None
         _add_package_theme(config)
         config.markdown_extensions.append(self.known_blocks)  # type: ignore[arg-type]
+        self._stage(config)
         return config
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Build into a folder beside site_dir, swapped in only when the whole build succeeds."""
+        self._unstage()
+        site = Path(config.site_dir)
+        if self.is_serve or not atomic.can_stage(site):  # serve builds into its own temporary folder
+            return
+        self.staged, self.config_ref = atomic.StagedBuild(site, count_warnings=config.strict), config
+        config.site_dir = str(self.staged.staging)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Validation runs here, before MkDocs cleans site_dir, so that bad input leaves the
@@ -117,6 +129,24 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             env.globals["cx_head_links"] = urls.head_links(self.settings)
             env.globals["cx_search_url"] = urls.search_page(self.settings)
         return env
+
+    @event_priority(-100)  # after every other plugin's post_build: search writes its index then
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Not published when --strict is about to abort: on_build_error then discards it.
+        if self.staged is not None and self.staged.publish():
+            self._unstage()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._unstage()
+
+    def on_shutdown(self) -> None:
+        self._unstage()  # also after Ctrl-C, which on_build_error does not see
+
+    def _unstage(self) -> None:
+        if self.staged is not None and self.config_ref is not None:
+            self.staged.close()
+            self.config_ref.site_dir = str(self.staged.site_dir)
+        self.staged = self.config_ref = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:

@@ -64,6 +64,7 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
     data = _parse_file(raw, problems)
     body = _check_index(raw, problems)
     announcements = tuple(_announcement(raw, src, problems) for src in raw.announcements)
+    _duplicate_announcements([a for a in announcements if a is not None], problems)
     if data is None or body is None or any(a is None for a in announcements):
         return None, problems
     doc = raw.yml or YamlDocument(None)
@@ -144,17 +145,30 @@ def pydantic_problems(
         params.setdefault("value", _show(error.get("input")))
         params["found"] = _describe(error.get("input"))
         if code == "choice":
-            params["allowed"] = str(ctx.get("expected", "")).replace("'", "")
+            params["allowed"] = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         if code not in _KNOWN_CODES:
             code, params = "cx_text", {**params, "found": _describe(error.get("input"))}
         problems.append(Problem(rel, code, params, line, col, field))
-    return problems
+    return _without_typo_echoes(problems)
+
+
+def _without_typo_echoes(problems: list[Problem]) -> list[Problem]:
+    """Drop "missing 'title'" where 'tytle' is reported with the suggestion 'title': one typo, one message."""
+    suggested = {
+        (p.field.rsplit(".", 1)[0] if p.field and "." in p.field else "", p.params["suggestion"])
+        for p in problems if p.code == "unknown_field_suggest"
+    }
+    return [
+        p for p in problems
+        if not (p.code == "missing" and p.field
+                and (p.field.rsplit(".", 1)[0] if "." in p.field else "", p.params.get("name")) in suggested)
+    ]
 
 
 _KNOWN_CODES = {
     "list_expected", "mapping_expected", "list_empty", "choice", "cx_text", "cx_empty", "cx_date",
     "cx_date_impossible", "cx_time_range", "cx_time_impossible", "cx_time_reversed", "cx_bool",
-    "cx_url", "cx_email", "cx_phone", "cx_id",
+    "cx_url", "cx_email", "cx_phone", "cx_id", "cx_control", "cx_date_range",
 }
 
 
@@ -219,7 +233,7 @@ def _rules(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, tz: ZoneIn
     if data.published > data.opens:
         add("published_after_opens", ("published",), {"published": data.published, "opens": data.opens}, warn)
     if not data.respond:
-        add("no_respond", (), {"name": "respond"}, warn)
+        add("no_respond", ("respond",), {"name": "respond"}, warn)
     for i, r in enumerate(data.respond):
         code = _respond_problem(r)
         if code:
@@ -337,7 +351,7 @@ def _file_info(
     target = os.path.join(raw.directory, *pure.parts)
     resolved = os.path.realpath(target)
     if os.path.commonpath([base, resolved]) != base:
-        fail("file_outside")
+        fail("path_outside", folder=raw.rel_dir)  # the path is inside: a link leads out
         return None
     try:
         info = os.stat(resolved)
@@ -367,7 +381,8 @@ def _check_index(raw: RawCampaign, problems: list[Problem]) -> str | None:
             problems.append(Problem(rel, "index_missing"))
         return None
     if not raw.index.body.strip():
-        problems.append(Problem(rel, "index_empty", {}, 1))
+        if not any(p.path == rel for p in problems):  # an unclosed header already explains it
+            problems.append(Problem(rel, "index_empty", {}, 1))
         return None
     problems.extend(check_markdown(raw.index))
     return raw.index.body
@@ -381,7 +396,8 @@ def _announcement(raw: RawCampaign, src: MarkdownSource, problems: list[Problem]
         return None
     shifted = YamlDocument(meta.data, {k: (line + 1, col) for k, (line, col) in meta.positions.items()})
     if not isinstance(meta.data, dict):
-        problems.append(Problem(src.rel, "front_matter_missing", {}, 1))
+        if not any(p.path == src.rel for p in problems):  # a YAML error in the header explains it
+            problems.append(Problem(src.rel, "front_matter_missing", {}, 1))
         return None
     try:
         parsed = _AnnouncementMeta.model_validate(meta.data)
@@ -389,12 +405,22 @@ def _announcement(raw: RawCampaign, src: MarkdownSource, problems: list[Problem]
         problems.extend(pydantic_problems(exc, shifted, src.rel, _AnnouncementMeta))
         return None
     if not src.body.strip():
-        problems.append(Problem(src.rel, "index_empty", {}, src.body_line))
+        problems.append(Problem(src.rel, "announcement_empty", {}, src.body_line))
         return None
     problems.extend(check_markdown(src))
     name = PurePosixPath(src.rel).stem
     return m.Announcement(slug=slugify(name) or "komunikat", title=parsed.title, date=parsed.date,
                           body=src.body, source=src.rel)
+
+
+def _duplicate_announcements(announcements: list[m.Announcement], problems: list[Problem]) -> None:
+    """Two file names that give one address (`Zmiana.md`, `zmiana.md`) would share a link and a feed id."""
+    seen: dict[str, str] = {}
+    for item in announcements:
+        if item.slug in seen:
+            problems.append(Problem(item.source, "announcement_duplicate",
+                                    {"slug": item.slug, "other": seen[item.slug]}))
+        seen.setdefault(item.slug, item.source)
 
 
 class _AnnouncementMeta(m._Strict):

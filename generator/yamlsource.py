@@ -1,7 +1,7 @@
 """Read YAML the way an editor means it: every scalar as text, every key with its line.
 
 YAML 1.1 turns `16:00` into 960, `no` into false and `2025-08-29` into a date, and lets a
-repeated key silently win. We compose the node tree ourselves instead: scalars stay the text
+repeated key silently win. We build the data from the parser's events ourselves instead: scalars stay the text
 the editor wrote (typing happens in the model), duplicate keys are reported, and the line and
 column of every key and list item are kept so that problems can point at them.
 """
@@ -17,18 +17,11 @@ from generator.errors import Problem
 
 Path_ = tuple[str | int, ...]
 
-_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
-         yaml.MappingNode: "tag:yaml.org,2002:map"}
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's parser (about 14 times faster) without implicit typing, which we never use."""
-
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        return _TAGS[kind]
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser is ~14x faster
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 50_000
+MAX_DEPTH = 100  # real files nest 4 deep
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -38,6 +31,7 @@ class YamlDocument:
 
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    tags: set[Path_] = field(default_factory=set)  # values with an application tag such as !ENV
 
     def position(self, path: Path_) -> tuple[int | None, int | None]:
         """Return the (line, column) of the nearest known node on the path."""
@@ -48,60 +42,177 @@ class YamlDocument:
         return (None, None)
 
 
-class _Converter:
+class _Frame:
+    """An open sequence or mapping while its events arrive."""
+
+    __slots__ = ("value", "path", "keep", "key", "anchor", "start_count")
+
+    def __init__(self, value: list[Any] | dict[str, Any], path: Path_, keep: bool, anchor: str | None,
+                 start_count: int) -> None:
+        self.value = value
+        self.path = path
+        self.keep = keep  # False inside a duplicate key's value or a complex key: parsed, then dropped
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.anchor = anchor
+        self.start_count = start_count
+
+
+class _Builder:
+    """Builds text-only data from parser events with an explicit stack.
+
+    Not recursive on purpose: libyaml's own composer recurses on the C stack, and a line of
+    thousands of `- ` or `[` crashes the process instead of raising.
+    """
+
     def __init__(self, rel: str) -> None:
         self.rel = rel
         self.problems: list[Problem] = []
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.count = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.tags: set[Path_] = set()
+        self.result: Any = None
+        self.documents = 0
 
-    def convert(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _ManyDocuments(event.start_mark.line + 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            value = None if not event.style and event.value in _NULLS else event.value
+            self._add(value, event, 1, event.anchor)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                open_anchor = any(f.anchor == event.anchor for f in self.stack)
+                if open_anchor:
+                    raise _TooBig()
+                raise yaml.MarkedYAMLError(problem=f"found undefined alias '{event.anchor}'",
+                                           problem_mark=event.start_mark)
+            value, size = self.anchors[event.anchor]
+            self._add(value, event, size, None)
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            self._open(event)
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            frame = self.stack.pop()
+            size = self.count - frame.start_count
+            if frame.anchor is not None:
+                self.anchors[frame.anchor] = (frame.value, size)
+            self._attach(frame.value, frame.keep)
+
+    def _count(self, size: int) -> None:
+        self.count += size
         if self.count > MAX_NODES:
             raise _TooBig()
-        if isinstance(node, yaml.ScalarNode):
-            if not node.style and node.value in _NULLS:
-                return None
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.positions[path + (index,)] = _mark(item)
-                items.append(self.convert(item, path + (index,)))
-            return items
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        raise _TooBig()  # pragma: no cover - yaml has no other node kinds
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            line, col = _mark(key_node)
-            if key_node.value == "<<" and not getattr(key_node, "style", None):
-                self.problems.append(Problem(self.rel, "yaml_merge", {}, line, col))
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
+    def _open(self, event: yaml.CollectionStartEvent) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _TooDeep()
+        path, keep = self._place(event)
+        self._tag(event, path, keep)
+        self._count(1)
+        container: list[Any] | dict[str, Any] = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+        self.stack.append(_Frame(container, path, keep, event.anchor, self.count - 1))
+
+    def _add(self, value: Any, event: yaml.Event, size: int, anchor: str | None) -> None:
+        self._count(size)
+        if anchor is not None:
+            self.anchors[anchor] = (value, 1)
+        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
+            self._key(value, event)
+            return
+        path, keep = self._place(event)
+        self._tag(event, path, keep)
+        self._attach(value, keep)
+
+    def _tag(self, event: yaml.Event, path: Path_, keep: bool) -> None:
+        tag = getattr(event, "tag", None)
+        if keep and tag and tag != "!" and not tag.startswith("tag:yaml.org,2002:"):
+            self.tags.add(path)
+
+    def _place(self, event: yaml.Event) -> tuple[Path_, bool]:
+        """Where the next value goes, recording its position; whether it is kept."""
+        if not self.stack:
+            return (), True
+        parent = self.stack[-1]
+        if isinstance(parent.value, list):
+            path = parent.path + (len(parent.value),)
+        elif parent.key is None:  # a collection used as a key
+            line, col = _mark(event)
+            if parent.keep:
                 self.problems.append(Problem(self.rel, "yaml_complex_key", {}, line, col))
-                continue
-            key = key_node.value
-            if key in result:
-                first = self.positions.get(path + (key,), (None, None))[0]
+            parent.key = _IN_KEY
+            return parent.path, False
+        elif parent.key is _DROP:
+            return parent.path, False
+        else:
+            path = parent.path + (parent.key,)
+        if parent.keep and isinstance(parent.value, list):
+            self.positions[path] = _mark(event)
+        return path, parent.keep
+
+    def _key(self, value: Any, event: yaml.Event) -> None:
+        parent = self.stack[-1]
+        line, col = _mark(event)
+        key = "" if value is None else value
+        if not isinstance(key, str):  # an alias of a collection used as a key
+            if parent.keep:
+                self.problems.append(Problem(self.rel, "yaml_complex_key", {}, line, col))
+            parent.key = _DROP
+        elif key == "<<" and not getattr(event, "style", None):
+            if parent.keep:
+                self.problems.append(Problem(self.rel, "yaml_merge", {}, line, col))
+            parent.key = _DROP
+        elif key in parent.value:
+            if parent.keep:
+                first = self.positions.get(parent.path + (key,), (None, None))[0]
                 self.problems.append(
                     Problem(self.rel, "yaml_duplicate_key", {"key": key, "first": first},
-                            line, col, field=_dotted(path + (key,)))
+                            line, col, field=_dotted(parent.path + (key,)))
                 )
-                continue
-            self.positions[path + (key,)] = (line, col)
-            result[key] = self.convert(value_node, path + (key,))
-        return result
+            parent.key = _DROP
+        else:
+            if parent.keep:
+                self.positions[parent.path + (key,)] = (line, col)
+            parent.key = key
+
+    def _attach(self, value: Any, keep: bool) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        parent = self.stack[-1]
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+            return
+        if parent.key is _IN_KEY:  # the collection was a key: its value comes next, and is dropped
+            parent.key = _DROP
+            return
+        if keep and isinstance(parent.key, str):
+            parent.value[parent.key] = value
+        parent.key = None
+
+
+_DROP: Any = object()  # a mapping key whose value is read and dropped
+_IN_KEY: Any = object()  # a mapping key that is itself a collection (being read)
 
 
 class _TooBig(Exception):
     pass
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+class _TooDeep(Exception):
+    pass
+
+
+class _ManyDocuments(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _mark(item: yaml.Node | yaml.Event) -> tuple[int, int]:
+    return (item.start_mark.line + 1, item.start_mark.column + 1)
 
 
 def _dotted(path: Path_) -> str:
@@ -135,23 +246,23 @@ def parse_yaml(raw: bytes, rel: str) -> tuple[YamlDocument | None, list[Problem]
     text, problems = decode_text(raw, rel)
     if text is None:
         return None, problems
+    builder = _Builder(rel)
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, rel, text)]
     except yaml.YAMLError:
         return None, [Problem(rel, "yaml_syntax", {"detail": ""}, 1)]
-    if len(nodes) > 1:
-        second = nodes[1].start_mark.line + 1 if nodes[1] is not None else None
-        return None, [Problem(rel, "yaml_many_documents", {}, second)]
-    if not nodes or nodes[0] is None:
-        return YamlDocument(None), []
-    converter = _Converter(rel)
-    try:
-        data = converter.convert(nodes[0], ())
+    except _ManyDocuments as exc:
+        return None, [Problem(rel, "yaml_many_documents", {}, exc.line)]
+    except _TooDeep:
+        return None, [Problem(rel, "yaml_too_deep", {"limit": MAX_DEPTH}, 1)]
     except (_TooBig, RecursionError):
         return None, [Problem(rel, "yaml_too_complex", {"limit": MAX_NODES}, 1)]
-    return YamlDocument(data, converter.positions), converter.problems
+    if builder.documents == 0:
+        return YamlDocument(None), []
+    return YamlDocument(builder.result, builder.positions, builder.tags), builder.problems
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
@@ -159,8 +270,21 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     detail = (exc.problem or "").strip()
+    context = exc.context or ""
     if line is not None:
         src_line = text.splitlines()[line - 1] if line - 1 < len(text.splitlines()) else ""
         if "\t" in src_line or "\t" in detail or "tab" in detail:
             return Problem(rel, "yaml_tab", {}, line, col)
+    start = exc.context_mark
+    # An unclosed quote or bracket is noticed lines later, at the end of the file: point at
+    # where it was opened instead.
+    if start is not None and "quoted scalar" in context:
+        return Problem(rel, "yaml_unclosed_quote", {}, start.line + 1, start.column + 1)
+    if start is not None and ("flow sequence" in context or "flow mapping" in context):
+        bracket = "[" if "sequence" in context else "{"
+        closing = "]" if bracket == "[" else "}"
+        return Problem(rel, "yaml_unclosed_bracket", {"bracket": bracket, "closing": closing},
+                       start.line + 1, start.column + 1)
+    if "mapping values are not allowed" in detail:
+        return Problem(rel, "yaml_colon", {}, line, col)
     return Problem(rel, "yaml_syntax", {"detail": detail}, line, col)

@@ -35,7 +35,15 @@ def test_duplicate_keys_are_reported_with_both_lines() -> None:
 def test_syntax_error_has_line_and_column() -> None:
     doc, problems = parse_yaml(b"title: A\nsummary: [unclosed\n", "c.yml")
     assert doc is None
-    assert problems[0].code == "yaml_syntax" and problems[0].line == 3
+    # Noticed at the end of the file, reported where the bracket was opened.
+    assert [(p.code, p.line, p.column) for p in problems] == [("yaml_unclosed_bracket", 2, 10)]
+
+
+def test_other_syntax_errors_keep_the_parser_detail() -> None:
+    doc, problems = parse_yaml(b"title: A\ndate: @2025\n", "c.yml")
+    assert doc is None
+    assert [(p.code, p.line, p.column) for p in problems] == [("yaml_syntax", 2, 7)]
+    assert "cannot start any token" in problems[0].params["detail"]
 
 
 def test_tab_indentation_is_named() -> None:
@@ -85,3 +93,27 @@ def test_load_reads_folders_in_order_and_skips_hidden(tmp_path: Path) -> None:
     assert problems == []
     assert [r.slug for r in raws] == ["a-pierwsza", "b-druga"]
     assert raws[0].yml_rel == "campaigns/a-pierwsza/campaign.yml"
+
+
+def test_keys_that_are_lists_are_reported_and_their_values_dropped() -> None:
+    doc, problems = parse_yaml(b"? [a, b]\n: wartosc\ntitle: T\n", "c.yml")
+    assert [(p.code, p.line) for p in problems] == [("yaml_complex_key", 1)]
+    assert doc is not None and doc.data == {"title": "T"}
+
+
+def test_aliases_copy_values_and_undefined_or_recursive_ones_are_problems() -> None:
+    doc, problems = parse_yaml(b"a: &x [1, 2]\nb: *x\n", "c.yml")
+    assert problems == [] and doc is not None and doc.data == {"a": ["1", "2"], "b": ["1", "2"]}
+    assert [p.code for p in parse_yaml(b"a: *brak\n", "c.yml")[1]] == ["yaml_syntax"]
+    assert [p.code for p in parse_yaml(b"a: &x [1, *x]\n", "c.yml")[1]] == ["yaml_too_complex"]
+
+
+def test_values_known_only_to_mkdocs_are_marked() -> None:
+    doc, _ = parse_yaml(b"site_url: !ENV [SITE_URL, 'https://a.pl/']\nname: !!str 5\n", "mkdocs.yml")
+    assert doc is not None and doc.tags == {("site_url",)}
+
+
+def test_nesting_deeper_than_any_real_file_is_refused_without_crashing() -> None:
+    for text in (b"- " * 100_000 + b"x", b"? " * 100_000 + b"x", b"a: " + b"[" * 100_000):
+        doc, problems = parse_yaml(text, "c.yml")
+        assert doc is None and [p.code for p in problems] == ["yaml_too_deep"]

@@ -131,7 +131,8 @@ class CampaignPage:
         """Front matter: title, description, the edit source, and data for the page's <head>."""
         data = self.data
         return {
-            "title": data.title,
+            # Material prints the front matter title as HTML (<title>, the header): escaped too.
+            "title": attribute_text(data.title),
             "description": attribute_text(data.summary),
             "edit_path": f"{self.campaign.source_dir}/campaign.yml",
             "cx": {

@@ -156,6 +156,6 @@ class Lists:
         if "description" in meta:
             meta["description"] = attribute_text(meta["description"])
         cx = {"kind": "list", "og_type": "website", **meta.pop("cx", {})}
-        head = {"title": title, **meta, "cx": cx}
+        head = {"title": attribute_text(title), **meta, "cx": cx}  # themes print it as HTML
         body = [heading(1, title), *parts, records.status_data(self.site, path)]
         return page_output(path + "index.md", head, body)

@@ -1,0 +1,265 @@
+"""The `consultations` plugin's options in mkdocs.yml, checked without MkDocs.
+
+`consult check` reads mkdocs.yml with our own YAML reader (text values, lines) and the plugin
+hands over what MkDocs parsed (typed values); both go through `check_options`, so an editor
+gets the same located message from either. The option names are declared in `config.py`
+for MkDocs; `OPTION_DEFAULTS` must list the same names (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from generator.errors import Problem
+from generator.yamlsource import Path_, YamlDocument, parse_yaml
+
+PLUGIN = "consultations"
+MKDOCS_YML = "mkdocs.yml"
+ORGANISATION_DEFAULTS: dict[str, str] = {
+    "name": "Miejski Ośrodek Pomocy Społecznej",
+    "short_name": "MOPS",
+    "address": "",
+    "email": "",
+    "phone": "",
+}
+OPTION_DEFAULTS: dict[str, Any] = {
+    "campaigns_dir": "campaigns",
+    "timezone": "Europe/Warsaw",
+    "url_prefix": "konsultacje",
+    "calendar_prefix": "kalendarz",
+    "feeds_prefix": "feeds",
+    "feed_past_days": 365,
+    "today": None,
+    "organisation": ORGANISATION_DEFAULTS,
+    "accessibility_statement": {},
+}
+_PREFIX = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*")
+# mkdocs.yml may use merge keys and repeated keys, which MkDocs accepts; only errors that stop
+# MkDocs too are reported for it.
+_IGNORED_YAML = {"yaml_merge", "yaml_duplicate_key", "yaml_complex_key"}
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """The plugin's options, checked; a bad option is replaced by its default."""
+
+    campaigns_dir: str = "campaigns"
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Warsaw"))
+    today: dt.date | None = None
+    url_prefix: str = "konsultacje"
+    calendar_prefix: str = "kalendarz"
+    feeds_prefix: str = "feeds"
+    feed_past_days: int = 365
+    organisation: dict[str, str] = field(default_factory=lambda: dict(ORGANISATION_DEFAULTS))
+    accessibility_statement: dict[str, Any] = field(default_factory=dict)
+    site_url: str = ""
+    language: str = "pl"
+
+
+class _Checker:
+    def __init__(self, doc: YamlDocument | None, base: Path_, rel: str) -> None:
+        self.doc = doc
+        self.base = base
+        self.rel = rel
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, key: Path_, params: dict[str, Any], absolute: bool = False) -> None:
+        path = key if absolute else self.base + key
+        line, col = self.doc.position(path) if self.doc is not None else (None, None)
+        name = ".".join(str(k) for k in key)
+        fld = name if absolute else f"plugins.{PLUGIN}.{name}"
+        self.problems.append(Problem(self.rel, code, {"option": key[-1], **params}, line, col, fld))
+
+    def dynamic(self, key: Path_, absolute: bool = False) -> bool:
+        """True for values known only when MkDocs runs (`!ENV`): the build checks them."""
+        if self.doc is None:
+            return False
+        return (key if absolute else self.base + key) in self.doc.tags
+
+
+def check_options(
+    options: Mapping[str, Any],
+    site_url: Any,
+    *,
+    known: Iterable[str] = OPTION_DEFAULTS,
+    doc: YamlDocument | None = None,
+    base: Path_ = (),
+    rel: str = MKDOCS_YML,
+) -> tuple[SiteOptions, list[Problem]]:
+    """Check the plugin's options (text from our reader or values from MkDocs).
+
+    Args:
+        known: option names the plugin declares; others are reported as unknown.
+        doc, base: the parsed mkdocs.yml and the path of the plugin's options in it, for lines.
+    """
+    check = _Checker(doc, base, rel)
+    values: dict[str, Any] = {}
+    allowed = list(known)
+    for name in options:
+        if name not in allowed:
+            _unknown(check, (str(name),), allowed)
+    url = _text(site_url)
+    if not check.dynamic(("site_url",), True) and not re.match(r"https?://[^\s/?#]+", url or ""):
+        check.add("config_site_url", ("site_url",), {"found": _found(site_url)}, absolute=True)
+    for name in ("campaigns_dir", "url_prefix", "calendar_prefix", "feeds_prefix", "timezone"):
+        value = options.get(name, OPTION_DEFAULTS[name])
+        text = _text(value)
+        if check.dynamic((name,)):
+            continue
+        if text is None or not text.strip():
+            check.add("config_text", (name,), {"found": _found(value), "default": OPTION_DEFAULTS[name]})
+        elif name.endswith("_prefix") and not _PREFIX.fullmatch(text.strip("/")):
+            check.add("config_prefix", (name,), {"value": text, "default": OPTION_DEFAULTS[name]})
+        elif name == "timezone" and _zone(text) is None:
+            check.add("config_timezone", (name,), {"value": text})
+        else:
+            values[name] = text.strip("/") if name.endswith("_prefix") else text
+    days = options.get("feed_past_days", 365)
+    if isinstance(days, int) and not isinstance(days, bool) and days >= 0:
+        values["feed_past_days"] = days
+    elif isinstance(days, str) and days.strip().isdigit() and days.strip().isascii():
+        values["feed_past_days"] = int(days)
+    elif not check.dynamic(("feed_past_days",)):
+        check.add("config_number", ("feed_past_days",), {"value": _show(days), "default": 365})
+    values["today"] = _today(check, options.get("today"))
+    values["organisation"] = _organisation(check, options.get("organisation"))
+    statement = options.get("accessibility_statement", {})
+    if isinstance(statement, Mapping):
+        values["accessibility_statement"] = dict(statement)
+    elif statement is not None and not check.dynamic(("accessibility_statement",)):
+        check.add("config_mapping", ("accessibility_statement",),
+                  {"found": _found(statement), "default": "reviewed: 2025-09-01"})
+    if "timezone" in values:
+        values["timezone"] = _zone(values["timezone"])
+    result = SiteOptions(site_url=url or "", **values)
+    return result, check.problems
+
+
+def _unknown(check: _Checker, key: Path_, allowed: list[str]) -> None:
+    name = str(key[-1])
+    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
+    if close:
+        check.add("config_unknown_suggest", key, {"name": name, "suggestion": close[0]})
+    else:
+        check.add("config_unknown", key, {"name": name, "allowed": ", ".join(allowed)})
+
+
+def _today(check: _Checker, value: Any) -> dt.date | None:
+    if value is None or check.dynamic(("today",)):
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    text = _text(value) or ""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    check.add("config_today", ("today",), {"value": _show(value)})
+    return None
+
+
+def _organisation(check: _Checker, value: Any) -> dict[str, str]:
+    result = dict(ORGANISATION_DEFAULTS)
+    if value is None or check.dynamic(("organisation",)):
+        return result
+    if not isinstance(value, Mapping):
+        check.add("config_mapping", ("organisation",), {"found": _found(value), "default": "name: Miejski Ośrodek"})
+        return result
+    allowed = list(ORGANISATION_DEFAULTS)
+    for key, item in value.items():
+        path: Path_ = ("organisation", str(key))
+        if key not in allowed:
+            _unknown(check, path, allowed)
+            continue
+        text = _text(item)
+        if text is None and item is not None:
+            check.add("config_text", path, {"found": _found(item), "default": ORGANISATION_DEFAULTS[key] or "…"})
+        elif text is not None:
+            result[key] = text
+    return result
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def _text(value: Any) -> str | None:
+    """Scalars as text (MkDocs' YAML reads `12 616 54 20` as text but `2025` as a number)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "{…}"
+    if isinstance(value, list | tuple):
+        return "[…]"
+    return "" if value is None else str(value)
+
+
+def _found(value: Any) -> str:
+    return "—" if value is None or value == "" else (f"„{_show(value)}”" if _text(value) is not None else _show(value))
+
+
+def plugin_options(doc: YamlDocument) -> tuple[dict[str, Any] | None, Path_]:
+    """Find the plugin's options in a parsed mkdocs.yml: (options or None, their path)."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    plugins = data.get("plugins")
+    if isinstance(plugins, dict) and PLUGIN in plugins:
+        value = plugins[PLUGIN]
+        return (value if isinstance(value, dict) else {}), ("plugins", PLUGIN)
+    for index, entry in enumerate(plugins if isinstance(plugins, list) else []):
+        if entry == PLUGIN:
+            return {}, ("plugins", index)
+        if isinstance(entry, dict) and PLUGIN in entry:
+            value = entry[PLUGIN]
+            return (value if isinstance(value, dict) else {}), ("plugins", index, PLUGIN)
+    return None, ()
+
+
+def read_mkdocs_yml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse mkdocs.yml for its lines and text values; report only what stops MkDocs too."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(MKDOCS_YML, "file_unreadable", {"detail": exc.strerror or ""})]
+    doc, problems = parse_yaml(raw, MKDOCS_YML)
+    return doc, [p for p in problems if p.code not in _IGNORED_YAML]
+
+
+def check_site(root: Path) -> tuple[SiteOptions, list[Problem]]:
+    """Check mkdocs.yml under `root` the way the build will (for `consult check`)."""
+    path = root / MKDOCS_YML
+    if not path.is_file():
+        return SiteOptions(), []
+    doc, problems = read_mkdocs_yml(path)
+    if doc is None or problems:
+        return SiteOptions(), problems
+    if not isinstance(doc.data, dict):
+        return SiteOptions(), [Problem(MKDOCS_YML, "config_not_mapping", {}, 1)]
+    theme = doc.data.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    options, base = plugin_options(doc)
+    if options is None:  # the site does not use the plugin: only campaigns are checked
+        result = SiteOptions()
+        found: list[Problem] = []
+    else:
+        result, found = check_options(options, doc.data.get("site_url"), doc=doc, base=base)
+    if isinstance(language, str) and language:
+        result = dataclasses.replace(result, language=language)
+    return result, found
