@@ -46,13 +46,17 @@ def export_schema_bytes() -> bytes:
 
 def build_exports(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
     """Return the JSON export and the schemas."""
+    export, schema, export_schema = export_paths(settings)
     return [
-        Output(
-            path=urls.json_export(settings), content=json_bytes(export_data(campaigns, settings), indent=1)
-        ),
-        Output(path=SCHEMA_PATH, content=schema_bytes()),
-        Output(path=urls.export_schema(settings), content=export_schema_bytes()),
+        Output(path=export, content=json_bytes(export_data(campaigns, settings), indent=1)),
+        Output(path=schema, content=schema_bytes()),
+        Output(path=export_schema, content=export_schema_bytes()),
     ]
+
+
+def export_paths(settings: Settings) -> list[str]:
+    """Where `build_exports` publishes its files, in its order."""
+    return [urls.json_export(settings), SCHEMA_PATH, urls.export_schema(settings)]
 
 
 def export_data(campaigns: Sequence[Campaign], settings: Settings) -> dict[str, Any]:

@@ -15,7 +15,6 @@ blank lines; anything else is left to the parser. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import re
-
 from xml.etree.ElementTree import Element, SubElement
 
 from markdown import Markdown
@@ -46,7 +45,9 @@ class KnownBlocks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         """Register the preprocessor that stashes the blocks and the paragraph that holds each."""
         md.preprocessors.register(_Stash(md, self), "cx_known_blocks", PRIORITY)
-        md.parser.blockprocessors.register(_Placeholder(md.parser, self), "cx_known_blocks", PARAGRAPH_PRIORITY)
+        md.parser.blockprocessors.register(
+            _Placeholder(md.parser, self), "cx_known_blocks", PARAGRAPH_PRIORITY
+        )
 
 
 class _Stash(Preprocessor):

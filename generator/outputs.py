@@ -7,12 +7,13 @@ hands them to MkDocs; `write_outputs` writes them as ordinary files for any othe
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Campaign
 from generator.settings import Settings
+from generator.timing import StageTimes
 
 
 class HtmlBlock(str):
@@ -50,19 +51,25 @@ def published_campaigns(campaigns: Sequence[Campaign], settings: Settings) -> li
     return sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
 
 
-def generate_site(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
-    """Produce every generated file of the site from validated campaigns."""
+def generate_site(campaigns: Sequence[Campaign], settings: Settings, times: StageTimes | None = None) -> list[Output]:
+    """Produce every generated file of the site from validated campaigns (timed per stage into `times`)."""
     from generator import export, pages, search
     from generator.feeds import ical, rss
 
+    times = times if times is not None else StageTimes()
     public = published_campaigns(campaigns, settings)
+    stages: list[tuple[str, Callable[[Sequence[Campaign], Settings], list[Output]]]] = [
+        ("pages", pages.render_pages),
+        ("materials", material_outputs),
+        ("calendars", ical.build_calendars),
+        ("news feeds", rss.build_feeds),
+        ("exports", export.build_exports),
+        ("search", search.build_search),
+    ]
     outputs: list[Output] = []
-    outputs.extend(pages.render_pages(public, settings))
-    outputs.extend(material_outputs(public, settings))
-    outputs.extend(ical.build_calendars(public, settings))
-    outputs.extend(rss.build_feeds(public, settings))
-    outputs.extend(export.build_exports(public, settings))
-    outputs.extend(search.build_search(public, settings))
+    for name, build in stages:
+        with times.stage(name):
+            outputs.extend(build(public, settings))
     return outputs
 
 

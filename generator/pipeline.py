@@ -8,11 +8,17 @@ from zoneinfo import ZoneInfo
 from generator.errors import Problem, sorted_problems
 from generator.load import load_campaigns
 from generator.model import Campaign
+from generator.timing import StageTimes
 from generator.validate import validate_campaigns
 
 
-def check_campaigns(campaigns_dir: Path, root: Path, tz: ZoneInfo) -> tuple[list[Campaign], list[Problem]]:
+def check_campaigns(
+    campaigns_dir: Path, root: Path, tz: ZoneInfo, times: StageTimes | None = None
+) -> tuple[list[Campaign], list[Problem]]:
     """Load and validate every campaign; return the valid ones and all problems, sorted."""
-    raws, problems = load_campaigns(campaigns_dir, root)
-    campaigns, found = validate_campaigns(raws, tz)
+    times = times if times is not None else StageTimes()
+    with times.stage("load"):
+        raws, problems = load_campaigns(campaigns_dir, root)
+    with times.stage("validate"):
+        campaigns, found = validate_campaigns(raws, tz)
     return campaigns, sorted_problems(problems + found)

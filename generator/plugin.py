@@ -8,20 +8,21 @@ from typing import Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import atomic, search, sitekit, urls
+from generator import atomic, parallel, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.history import load_history, with_history
 from generator.markdown_blocks import KnownBlocks
 from generator.model import Campaign
-from generator.outputs import Output, generate_site
+from generator.outputs import Output
 from generator.pipeline import check_campaigns
 from generator.settings import Settings
+from generator.timing import StageTimes
 
 log = get_plugin_logger(__name__)
 
@@ -38,6 +39,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.html_blocks: dict[str, tuple[str, ...]] = {}  # src_uri -> the page's own HTML blocks
         self.staged: atomic.StagedBuild | None = None  # while MkDocs writes into a staging folder
         self.config_ref: MkDocsConfig | None = None
+        self.worker: parallel.Worker | None = None  # writing calendars and exports into site_dir
+        self.stage_times = StageTimes()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -65,15 +68,19 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # Validation runs here, before MkDocs cleans site_dir, so that bad input leaves the
         # previously built site untouched.
         assert self.settings is not None
-        settings = self.settings
-        campaigns, problems = check_campaigns(settings.campaigns_dir, settings.root, settings.timezone)
+        settings, self.stage_times = self.settings, StageTimes()
+        campaigns, problems = check_campaigns(
+            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times
+        )
         errors = [p for p in problems if p.severity is Severity.ERROR]
         for problem in problems:
             if problem.severity is Severity.WARNING:
                 log.warning(format_text(problem, settings.language))
         if errors:
             raise ConsultationsError(errors, settings.language)
-        self.campaigns = with_history(campaigns, load_history(settings.campaigns_dir, settings.timezone))
+        with self.stage_times.stage("history"):
+            history = load_history(settings.campaigns_dir, settings.timezone)
+        self.campaigns = with_history(campaigns, history)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
@@ -82,8 +89,11 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             for unused in [f for f in files if f.src_uri.startswith(search.UNUSED_THEME_FILES)]:
                 files.remove(unused)
         by_page = {self.settings.campaign_path(c.slug) + "index.md": c for c in self.campaigns}
-        for output in generate_site(self.campaigns, self.settings):
-            file = _to_file(output, config)
+        site_dir = None if self.is_serve else Path(config.site_dir)
+        generated = parallel.generate(self.campaigns, self.settings, site_dir, self.stage_times)
+        self.worker = generated.worker
+        for output in generated.outputs:
+            file = _to_file(output, config, output.path in generated.written)
             existing = files.get_file_from_path(file.src_uri)
             if existing is not None:  # the home page replaces content/index.md and keeps its place
                 files.remove(existing)
@@ -130,17 +140,37 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             env.globals["cx_search_url"] = urls.search_page(self.settings)
         return env
 
+    @event_priority(100)  # before other plugins' post_build, which may read the worker's files
+    def _finish_worker(self, *, config: MkDocsConfig) -> None:
+        if self.worker is not None:
+            worker, self.worker = self.worker, None
+            try:
+                worker.finish()
+            except parallel.WorkerFailed as exc:
+                raise PluginError(str(exc)) from None
+            self.stage_times.update(worker.times, prefix="worker: ")
+        log.debug("stage times: %s", self.stage_times.summary())
+
     @event_priority(-100)  # after every other plugin's post_build: search writes its index then
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _publish(self, *, config: MkDocsConfig) -> None:
         # Not published when --strict is about to abort: on_build_error then discards it.
         if self.staged is not None and self.staged.publish():
             self._unstage()
 
+    on_post_build = CombinedEvent(_finish_worker, _publish)
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_worker()
         self._unstage()
 
     def on_shutdown(self) -> None:
+        self._stop_worker()
         self._unstage()  # also after Ctrl-C, which on_build_error does not see
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
 
     def _unstage(self) -> None:
         if self.staged is not None and self.config_ref is not None:
@@ -168,7 +198,20 @@ def _add_package_theme(config: MkDocsConfig) -> None:
     dirs.insert(1 if config.theme.custom_dir else 0, str(package_theme))
 
 
-def _to_file(output: Output, config: MkDocsConfig) -> File:
+class _WrittenByWorker(File):
+    """A file the worker process writes into site_dir itself: known to MkDocs (links to it
+    resolve), never copied by it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def _to_file(output: Output, config: MkDocsConfig, written: bool = False) -> File:
+    if written:
+        return _WrittenByWorker.generated(config, output.path, abs_src_path=str(Path(config.site_dir) / output.path))
     if output.source is not None:
         return File.generated(config, output.path, abs_src_path=str(output.source))
     return File.generated(config, output.path, content=output.content or "")

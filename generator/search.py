@@ -69,7 +69,6 @@ _BY_LAST_LETTER = {
     last: tuple(pair for pair in SUFFIXES if pair[0].endswith(last)) for last in {s[-1] for s, _ in SUFFIXES}
 }
 _WORD = re.compile(r"[^\W_]+")
-_DIGITS = re.compile(r"[0-9]+")
 _MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|https?://\S+|mailto:\S+|\S+@\S+")
 
 
@@ -97,16 +96,17 @@ def stem(token: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The search terms of a text, in order, repeats kept: folded, stemmed, stop words dropped."""
-    result = []
-    for token in _WORD.findall(fold(text)):
-        if len(token) < MIN_TOKEN or token in _STOP:
-            continue
-        if _DIGITS.fullmatch(token):
-            if len(token) == 4:  # years are worth finding; room and phone numbers are noise
-                result.append(token)
-            continue
-        result.append(stem(token))
-    return result
+    return [term for term in map(_term, _WORD.findall(fold(text))) if term]
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function; texts repeat their words a lot
+def _term(token: str) -> str:
+    """The term a folded token gives, or "" for a stop word, a too short token or a mere number."""
+    if len(token) < MIN_TOKEN or token in _STOP:
+        return ""
+    if token.isascii() and token.isdigit():  # [0-9]+
+        return token if len(token) == 4 else ""  # years are worth finding; room and phone numbers are noise
+    return stem(token)
 
 
 def rules() -> dict[str, Any]:
@@ -120,14 +120,28 @@ def rules() -> dict[str, Any]:
 
 def build_search(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
     """Return the search page, its index and its script."""
+    return [build_search_page(campaigns, settings), *build_search_files(campaigns, settings)]
+
+
+def build_search_page(campaigns: Sequence[Campaign], settings: Settings) -> Output:
+    """The search page."""
+    return Output(path=urls.search_page(settings) + "index.md", content=render_search_page(campaigns, settings))
+
+
+def build_search_files(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+    """The search page's index and script."""
     from generator.export import json_bytes
 
-    page = urls.search_page(settings)
+    index, script = search_file_paths(settings)
     return [
-        Output(path=page + "index.md", content=render_search_page(campaigns, settings)),
-        Output(path=urls.search_index(settings), content=json_bytes(build_index(campaigns, settings))),
-        Output(path=urls.search_script(settings), content=script_text()),
+        Output(path=index, content=json_bytes(build_index(campaigns, settings))),
+        Output(path=script, content=script_text()),
     ]
+
+
+def search_file_paths(settings: Settings) -> list[str]:
+    """Where `build_search_files` publishes its files, in its order."""
+    return [urls.search_index(settings), urls.search_script(settings)]
 
 
 def script_text() -> str:

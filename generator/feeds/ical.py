@@ -65,6 +65,13 @@ def build_calendars(campaigns: Sequence[Campaign], settings: Settings) -> list[O
     return outputs
 
 
+def calendar_paths(campaigns: Sequence[Campaign], settings: Settings) -> list[str]:
+    """Where `build_calendars` publishes its files, in its order, without writing them."""
+    feeds = calendar_feeds.all_feeds(campaigns, settings)
+    events = calendar_feeds.every_event(campaigns, settings)
+    return [f.path for f in feeds] + [urls.ics_event(settings, e.campaign.slug, e.key) for e in events]
+
+
 def render_calendar(
     events: Sequence[Event],
     settings: Settings,

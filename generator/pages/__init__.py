@@ -24,13 +24,20 @@ def render_pages(campaigns: Sequence[Campaign], settings: Settings) -> list[Outp
     `campaigns` are the published ones; the home page takes its intro from `content/index.md`
     and replaces it in the built site.
     """
+    return render_campaign_pages(campaigns, settings) + render_index_pages(campaigns, settings)
+
+
+def render_campaign_pages(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+    """The page of each given consultation (each one depends on its consultation alone)."""
     site = Site.of(settings)
-    outputs = [render_campaign_page(site, campaign) for campaign in campaigns]
-    lists = Lists(site, campaigns)
+    return [render_campaign_page(site, campaign) for campaign in campaigns]
+
+
+def render_index_pages(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+    """The home, list, calendar, archive and category pages of the published `campaigns`."""
+    lists = Lists(Site.of(settings), campaigns)
     events = all_events(lists)
-    outputs.append(render_home_page(lists, events))
-    outputs.append(render_list_page(lists))
-    outputs.append(render_calendar_page(lists, events))
+    outputs = [render_home_page(lists, events), render_list_page(lists), render_calendar_page(lists, events)]
     outputs += render_archive_pages(lists)
     outputs += render_category_pages(lists)
     return outputs

@@ -18,7 +18,14 @@ from generator.i18n import CONTENT_LANGUAGE
 from generator.model import Campaign, Status
 from generator.outputs import Output
 from generator.pages import records
-from generator.pages.render import attribute_text, heading, page_output, render_html, time_markup, words_markup
+from generator.pages.render import (
+    attribute_text,
+    heading,
+    page_output,
+    render_html,
+    time_markup,
+    words_markup,
+)
 from generator.pages.views import DaysLeft, Link, Site, StatusView, date_view, days_left_view, status_view
 
 HOME_OPEN = 12  # more than this many open consultations: the home page links to the full list
