@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from generator import gcpause
 from generator.errors import Problem, sorted_problems
 from generator.load import load_campaigns
 from generator.model import Campaign
@@ -17,8 +18,9 @@ def check_campaigns(
 ) -> tuple[list[Campaign], list[Problem]]:
     """Load and validate every campaign; return the valid ones and all problems, sorted."""
     times = times if times is not None else StageTimes()
-    with times.stage("load"):
-        raws, problems = load_campaigns(campaigns_dir, root)
-    with times.stage("validate"):
-        campaigns, found = validate_campaigns(raws, tz)
+    with gcpause.paused():
+        with times.stage("load"):
+            raws, problems = load_campaigns(campaigns_dir, root)
+        with times.stage("validate"):
+            campaigns, found = validate_campaigns(raws, tz)
     return campaigns, sorted_problems(problems + found)
