@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,8 +52,15 @@ def find_campaign_dirs(campaigns_dir: Path) -> list[Path]:
     )
 
 
-def load_campaigns(campaigns_dir: Path, root: Path) -> tuple[list[RawCampaign], list[Problem]]:
-    """Read every campaign folder under `campaigns_dir`; paths are reported relative to `root`."""
+def load_campaigns(
+    campaigns_dir: Path, root: Path, load_one: Callable[[Path, Path, str, str], RawCampaign] | None = None
+) -> tuple[list[RawCampaign], list[Problem]]:
+    """Read every campaign folder under `campaigns_dir`; paths are reported relative to `root`.
+
+    Args:
+        load_one: reads one folder, like `load_campaign` (the preview passes one that remembers).
+    """
+    load_one = load_one or load_campaign
     problems: list[Problem] = []
     rel_base = _rel(campaigns_dir, root)
     if not campaigns_dir.is_dir():
@@ -68,7 +76,7 @@ def load_campaigns(campaigns_dir: Path, root: Path) -> tuple[list[RawCampaign], 
         if not within(real, base):
             problems.append(Problem(rel, "path_outside", {"file": directory.name, "folder": rel_base}))
             continue
-        raws.append(load_campaign(directory, root, rel, real))
+        raws.append(load_one(directory, root, rel, real))
     return raws, problems
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from generator.memo import Memo
 from generator.model import Campaign
 from generator.settings import Settings
 from generator.timing import StageTimes
@@ -51,20 +53,27 @@ def published_campaigns(campaigns: Sequence[Campaign], settings: Settings) -> li
     return sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
 
 
-def generate_site(campaigns: Sequence[Campaign], settings: Settings, times: StageTimes | None = None) -> list[Output]:
-    """Produce every generated file of the site from validated campaigns (timed per stage into `times`)."""
+def generate_site(
+    campaigns: Sequence[Campaign], settings: Settings, times: StageTimes | None = None, memo: Memo | None = None
+) -> list[Output]:
+    """Produce every generated file of the site from validated campaigns.
+
+    Args:
+        times: gets the seconds each stage took.
+        memo: per-consultation results of the previous build of a preview session.
+    """
     from generator import export, pages, search
     from generator.feeds import ical, rss
 
     times = times if times is not None else StageTimes()
     public = published_campaigns(campaigns, settings)
     stages: list[tuple[str, Callable[[Sequence[Campaign], Settings], list[Output]]]] = [
-        ("pages", pages.render_pages),
+        ("pages", partial(pages.render_pages, memo=memo)),
         ("materials", material_outputs),
-        ("calendars", ical.build_calendars),
+        ("calendars", partial(ical.build_calendars, memo=memo)),
         ("news feeds", rss.build_feeds),
-        ("exports", export.build_exports),
-        ("search", search.build_search),
+        ("exports", partial(export.build_exports, memo=memo)),
+        ("search", partial(search.build_search, memo=memo)),
     ]
     outputs: list[Output] = []
     for name, build in stages:

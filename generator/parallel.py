@@ -3,7 +3,7 @@
 Every stage is a function of the validated campaigns and the settings alone (no clock, no
 state between stages), so a worker forked after validation computes the same bytes this
 process would. The worker renders every other consultation page and sends them back, then
-writes the materials, calendars, exports and search index straight into the site folder
+writes the calendars, exports and search index straight into the site folder
 while the engine turns the pages into HTML; `Worker.finish` waits for it before the build is
 published. This process renders the other consultation pages, the lists and the news feeds.
 
@@ -28,6 +28,7 @@ from typing import Any
 from generator import export, pages, search
 from generator.errors import ConsultationsError, Problem
 from generator.feeds import ical, rss
+from generator.memo import Memo
 from generator.model import Campaign
 from generator.outputs import Output, generate_site, material_outputs, published_campaigns, write_outputs
 from generator.settings import Settings
@@ -67,11 +68,18 @@ def can_fork() -> bool:
 
 
 def generate(
-    campaigns: Sequence[Campaign], settings: Settings, site_dir: Path | None, times: StageTimes
+    campaigns: Sequence[Campaign],
+    settings: Settings,
+    site_dir: Path | None,
+    times: StageTimes,
+    memo: Memo | None = None,
 ) -> Generated:
-    """Generate the site's files, with a worker writing part of them into `site_dir` when possible."""
+    """Generate the site's files, with a worker writing part of them into `site_dir` when possible.
+
+    With `site_dir` None (the preview), everything is generated here, with the session's `memo`.
+    """
     if site_dir is None or jobs() < 2 or not can_fork():
-        return Generated(generate_site(campaigns, settings, times), frozenset(), None)
+        return Generated(generate_site(campaigns, settings, times, memo), frozenset(), None)
     public = published_campaigns(campaigns, settings)
     worker = Worker(public, settings, site_dir)
     try:
@@ -88,15 +96,17 @@ def _share(public: list[Campaign], settings: Settings, worker: Worker, times: St
         theirs = worker.pages()
     # Back in the order of `public`: this process took the even places, the worker the odd ones.
     campaign_pages = [(theirs if i % 2 else mine)[i // 2] for i in range(len(public))]
-    written = [p.path for p in material_outputs(public, settings)] + ical.calendar_paths(public, settings)
+    with times.stage("materials"):
+        materials = material_outputs(public, settings)  # copied by the engine, as without a worker
+    calendars = ical.calendar_paths(public, settings)
     with times.stage("news feeds"):
         feeds = rss.build_feeds(public, settings)
     with times.stage("search"):
         search_page = search.build_search_page(public, settings)
     exports, search_files = export.export_paths(settings), search.search_file_paths(settings)
-    outputs = [*campaign_pages, *index_pages, *map(Output, written), *feeds, *map(Output, exports)]
+    outputs = [*campaign_pages, *index_pages, *materials, *map(Output, calendars), *feeds, *map(Output, exports)]
     outputs += [search_page, *map(Output, search_files)]
-    return Generated(outputs, frozenset(written + exports + search_files), worker)
+    return Generated(outputs, frozenset(calendars + exports + search_files), worker)
 
 
 class Worker:
@@ -160,7 +170,6 @@ def _work(public: list[Campaign], settings: Settings, site_dir: Path, send: Conn
         with times.stage("pages"):
             send.send(("pages", pages.render_campaign_pages(public[1::2], settings)))
         for name, build in (
-            ("materials", material_outputs),
             ("calendars", ical.build_calendars),
             ("exports", export.build_exports),
             ("search", search.build_search_files),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +22,7 @@ from generator.markdown_blocks import KnownBlocks
 from generator.model import Campaign
 from generator.outputs import Output
 from generator.pipeline import check_campaigns
+from generator.session import PreviewSession
 from generator.settings import Settings
 from generator.timing import StageTimes
 
@@ -40,16 +42,20 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.staged: atomic.StagedBuild | None = None  # while MkDocs writes into a staging folder
         self.config_ref: MkDocsConfig | None = None
         self.worker: parallel.Worker | None = None  # writing calendars and exports into site_dir
+        self.session: PreviewSession | None = None  # while serving: what builds reuse
         self.stage_times = StageTimes()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
+        self.session = PreviewSession() if self.is_serve else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             self.settings = make_settings(self.config, config)
         except SettingsError as exc:
             raise PluginError(str(exc)) from None
+        if self.session is not None:
+            self.settings = self.session.pin_clock(self.settings)
         _add_package_theme(config)
         config.markdown_extensions.append(self.known_blocks)  # type: ignore[arg-type]
         self._stage(config)
@@ -70,7 +76,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         assert self.settings is not None
         settings, self.stage_times = self.settings, StageTimes()
         campaigns, problems = check_campaigns(
-            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times
+            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session
         )
         errors = [p for p in problems if p.severity is Severity.ERROR]
         for problem in problems:
@@ -80,7 +86,11 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             raise ConsultationsError(errors, settings.language)
         with self.stage_times.stage("history"):
             history = load_history(settings.campaigns_dir, settings.timezone)
-        self.campaigns = with_history(campaigns, history)
+        if self.session is not None:
+            self.session.forget_gone()
+            self.campaigns = self.session.with_history(campaigns, history)
+        else:
+            self.campaigns = with_history(campaigns, history)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
@@ -90,10 +100,16 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 files.remove(unused)
         by_page = {self.settings.campaign_path(c.slug) + "index.md": c for c in self.campaigns}
         site_dir = None if self.is_serve else Path(config.site_dir)
-        generated = parallel.generate(self.campaigns, self.settings, site_dir, self.stage_times)
+        memo = None
+        if self.session is not None:
+            memo = self.session.memo
+            memo.start(self.settings, self.campaigns)
+        generated = parallel.generate(self.campaigns, self.settings, site_dir, self.stage_times, memo)
         self.worker = generated.worker
         for output in generated.outputs:
             file = _to_file(output, config, output.path in generated.written)
+            if self.session is not None and output.content is not None and isinstance(file, _Generated):
+                file.changed = self.session.changed(output.path, output.content)
             existing = files.get_file_from_path(file.src_uri)
             if existing is not None:  # the home page replaces content/index.md and keeps its place
                 files.remove(existing)
@@ -150,6 +166,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 raise PluginError(str(exc)) from None
             self.stage_times.update(worker.times, prefix="worker: ")
         log.debug("stage times: %s", self.stage_times.summary())
+        if self.session is not None:
+            self.session.commit()
 
     @event_priority(-100)  # after every other plugin's post_build: search writes its index then
     def _publish(self, *, config: MkDocsConfig) -> None:
@@ -160,6 +178,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
     on_post_build = CombinedEvent(_finish_worker, _publish)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.session is not None:
+            self.session.discard()
         self._stop_worker()
         self._unstage()
 
@@ -198,6 +218,16 @@ def _add_package_theme(config: MkDocsConfig) -> None:
     dirs.insert(1 if config.theme.custom_dir else 0, str(package_theme))
 
 
+class _Generated(File):
+    """Generated content. With `mkdocs serve --dirty`, MkDocs renders and writes only files that
+    say they are modified: these say so when their content differs from the previous build's."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
 class _WrittenByWorker(File):
     """A file the worker process writes into site_dir itself: known to MkDocs (links to it
     resolve), never copied by it."""
@@ -214,4 +244,4 @@ def _to_file(output: Output, config: MkDocsConfig, written: bool = False) -> Fil
         return _WrittenByWorker.generated(config, output.path, abs_src_path=str(Path(config.site_dir) / output.path))
     if output.source is not None:
         return File.generated(config, output.path, abs_src_path=str(output.source))
-    return File.generated(config, output.path, content=output.content or "")
+    return _Generated.generated(config, output.path, content=output.content or "")

@@ -18,11 +18,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import partial
 from importlib import resources
 from typing import Any
 
 from generator import urls
 from generator.i18n import translator
+from generator.memo import Memo, cached
 from generator.model import Campaign, Status
 from generator.outputs import Output
 from generator.search_page import render_search_page
@@ -118,9 +120,9 @@ def rules() -> dict[str, Any]:
     }
 
 
-def build_search(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+def build_search(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
     """Return the search page, its index and its script."""
-    return [build_search_page(campaigns, settings), *build_search_files(campaigns, settings)]
+    return [build_search_page(campaigns, settings), *build_search_files(campaigns, settings, memo)]
 
 
 def build_search_page(campaigns: Sequence[Campaign], settings: Settings) -> Output:
@@ -128,13 +130,13 @@ def build_search_page(campaigns: Sequence[Campaign], settings: Settings) -> Outp
     return Output(path=urls.search_page(settings) + "index.md", content=render_search_page(campaigns, settings))
 
 
-def build_search_files(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+def build_search_files(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
     """The search page's index and script."""
     from generator.export import json_bytes
 
     index, script = search_file_paths(settings)
     return [
-        Output(path=index, content=json_bytes(build_index(campaigns, settings))),
+        Output(path=index, content=json_bytes(build_index(campaigns, settings, memo))),
         Output(path=script, content=script_text()),
     ]
 
@@ -149,7 +151,7 @@ def script_text() -> str:
     return resources.files("generator").joinpath("data/search-pl.js").read_text(encoding="utf-8")
 
 
-def build_index(campaigns: Sequence[Campaign], settings: Settings) -> dict[str, Any]:
+def build_index(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> dict[str, Any]:
     """The search index of the given (published) consultations, in a stable order."""
     return {
         "version": INDEX_VERSION,
@@ -157,7 +159,7 @@ def build_index(campaigns: Sequence[Campaign], settings: Settings) -> dict[str, 
         "rules": rules(),
         "weights": dict(WEIGHTS),
         "statuses": [s.value for s in STATUS_ORDER],
-        "items": [_item(c, settings) for c in sorted(campaigns, key=lambda c: c.slug)],
+        "items": [cached(memo, "search", c, partial(_item, c, settings)) for c in sorted(campaigns, key=lambda c: c.slug)],
     }
 
 

@@ -9,6 +9,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,9 +39,16 @@ _SUBMODELS: dict[str, type[BaseModel]] = {
 
 
 def validate_campaigns(
-    raws: list[RawCampaign], tz: ZoneInfo
+    raws: list[RawCampaign],
+    tz: ZoneInfo,
+    validate_one: Callable[[RawCampaign, ZoneInfo], tuple[m.Campaign | None, list[Problem]]] | None = None,
 ) -> tuple[list[m.Campaign], list[Problem]]:
-    """Validate every loaded campaign; return the good ones and all problems found."""
+    """Validate every loaded campaign; return the good ones and all problems found.
+
+    Args:
+        validate_one: checks one campaign, like `validate_campaign` (the preview passes one that remembers).
+    """
+    validate_one = validate_one or validate_campaign
     campaigns: list[m.Campaign] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -49,7 +57,7 @@ def validate_campaigns(
         if key in seen:
             problems.append(Problem(raw.yml_rel, "slug_duplicate", {"slug": key, "other": seen[key]}))
         seen.setdefault(key, raw.rel_dir)
-        campaign, found = validate_campaign(raw, tz)
+        campaign, found = validate_one(raw, tz)
         problems.extend(found)
         if campaign is not None:
             campaigns.append(campaign)

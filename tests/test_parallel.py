@@ -148,7 +148,9 @@ def test_a_build_that_fails_in_the_worker_leaves_the_previous_site(
 
     monkeypatch.chdir(site_copy)
     site = tmp_path / "site"
-    build(load_config(str(site_copy / "mkdocs.yml"), site_dir=str(site)))
+    config = load_config(str(site_copy / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)  # the plugin instance outlives builds
+    build(config)
     before = _files(site)
 
     def broken(*args: object) -> None:

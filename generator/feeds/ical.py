@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
@@ -43,6 +44,7 @@ from generator.event_text import (
 from generator.events import Event
 from generator.feeds import contentlines as cl
 from generator.feeds.vtimezone import Observance, TimezoneNotExpressible, ambiguous, observances_for
+from generator.memo import Memo, cached
 from generator.model import Campaign
 from generator.outputs import Output
 from generator.settings import Settings
@@ -51,10 +53,10 @@ UTC = dt.timezone.utc
 REFRESH = dt.timedelta(hours=6)  # a hint; Google ignores it and polls about twice a day
 
 
-def build_calendars(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+def build_calendars(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
     """Return every .ics file of the site: the feeds and one download per event."""
     events = calendar_feeds.every_event(campaigns, settings)
-    writer = _Writer(settings, _timezone(events, settings))
+    writer = _Writer(settings, _timezone(events, settings), memo)
     outputs = []
     feeds = calendar_feeds.all_feeds(campaigns, settings)
     for feed, chosen in zip(feeds, calendar_feeds.feed_events(feeds, events, settings), strict=True):
@@ -95,8 +97,9 @@ class _Writer:
 
     _END = b"END:VCALENDAR\r\n"
 
-    def __init__(self, settings: Settings, zone: Timezone) -> None:
+    def __init__(self, settings: Settings, zone: Timezone, memo: Memo | None = None) -> None:
         self.settings = settings
+        self.memo = memo
         self.zone = zone.to_ical()
         # Per event: its VEVENT bytes, whether it is in local time, whether it names an organiser.
         self.events: dict[tuple[str, str], tuple[bytes, bool, bool]] = {}
@@ -106,8 +109,7 @@ class _Writer:
         key = (event.campaign.slug, event.key)
         found = self.events.get(key)
         if found is None:
-            organizer = _organizer(event, self.settings)
-            found = (_vevent(event, self.settings, organizer), _local_times(event), organizer is not None)
+            found = cached(self.memo, "vevent " + event.key, event.campaign, partial(_written, event, self.settings))
             self.events[key] = found
         return found
 
@@ -142,6 +144,11 @@ class _Writer:
             tail += ["URL:" + settings.url(feed.page), "X-PUBLISHED-TTL:" + cl.duration(REFRESH)]
         tail.append("X-WR-TIMEZONE:" + cl.text(settings.timezone.key))
         return b"\r\n".join(cl.fold(line) for line in lines + tail) + b"\r\n"
+
+
+def _written(event: Event, settings: Settings) -> tuple[bytes, bool, bool]:
+    organizer = _organizer(event, settings)
+    return _vevent(event, settings, organizer), _local_times(event), organizer is not None
 
 
 def revision(campaign: Campaign, today: dt.date) -> tuple[int, dt.datetime]:
