@@ -12,10 +12,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from babel.dates import format_date
-
 from generator import urls
 from generator.events import Event
+from generator.i18n import translator
 from generator.model import Campaign
 from generator.settings import Settings
 
@@ -187,8 +186,8 @@ def _join(settings: Settings, items: list[str]) -> str:
 
 
 def _day(day: dt.date, settings: Settings, weekday: bool = True) -> str:
-    locale = "en" if settings.language.lower().startswith("en") else "pl"
-    return format_date(day, "EEEE, d MMMM y" if weekday else "d MMMM y", locale=locale)
+    t = translator("en" if settings.language.lower().startswith("en") else "pl")
+    return f"{t.weekday(day)}, {t.day_month_year(day)}" if weekday else t.day_month_year(day)
 
 
 def _zone_label(settings: Settings) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from functools import partial
 from importlib import resources
 from typing import Any
 
 from generator import urls
 from generator.events import Event, campaign_events
+from generator.memo import Memo, cached
 from generator.model import Campaign, Material, campaign_json_schema
 from generator.outputs import Output, material_url
 from generator.settings import Settings
@@ -44,25 +46,31 @@ def export_schema_bytes() -> bytes:
     return resources.files("generator").joinpath("data/export.schema.json").read_bytes()
 
 
-def build_exports(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+def build_exports(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
     """Return the JSON export and the schemas."""
+    export, schema, export_schema = export_paths(settings)
     return [
-        Output(
-            path=urls.json_export(settings), content=json_bytes(export_data(campaigns, settings), indent=1)
-        ),
-        Output(path=SCHEMA_PATH, content=schema_bytes()),
-        Output(path=urls.export_schema(settings), content=export_schema_bytes()),
+        Output(path=export, content=json_bytes(export_data(campaigns, settings, memo), indent=1)),
+        Output(path=schema, content=schema_bytes()),
+        Output(path=export_schema, content=export_schema_bytes()),
     ]
 
 
-def export_data(campaigns: Sequence[Campaign], settings: Settings) -> dict[str, Any]:
+def export_paths(settings: Settings) -> list[str]:
+    """Where `build_exports` publishes its files, in its order."""
+    return [urls.json_export(settings), SCHEMA_PATH, urls.export_schema(settings)]
+
+
+def export_data(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> dict[str, Any]:
     """The export as plain data: every given (published) consultation, sorted by slug."""
     return {
         "schema": settings.url(urls.export_schema(settings)),
         "version": EXPORT_VERSION,
         "generated": settings.today.isoformat(),
         "site": {"name": settings.site_name, "url": settings.site_url},
-        "consultations": [_consultation(c, settings) for c in sorted(campaigns, key=lambda c: c.slug)],
+        "consultations": [
+            cached(memo, "export", c, partial(_consultation, c, settings)) for c in sorted(campaigns, key=lambda c: c.slug)
+        ],
     }
 
 

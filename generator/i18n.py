@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time
+from babel.dates import format_time
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
@@ -457,6 +457,12 @@ class Translator:
         self.words = WORDS.get(language) or WORDS[FALLBACK]
         self.word_language = language if language in WORDS else FALLBACK
         self.locale = _locale(language)
+        # Babel's format_date takes tens of microseconds; the patterns used here ("d MMMM y",
+        # "d MMMM", "EEEE") need only the locale's month and weekday names (tests compare
+        # every day of many years with Babel).
+        self._months = self.locale.months["format"]["wide"]
+        self._weekdays = self.locale.days["format"]["wide"]
+        self._times: dict[dt.time, str] = {}
 
     def __call__(self, key: str, **params: Any) -> str:
         """The word or sentence for `key`, with `{placeholders}` filled in."""
@@ -484,16 +490,20 @@ class Translator:
 
     def date(self, day: dt.date) -> str:
         """A long date: „29 sierpnia 2025 r.”."""
-        return self("date", date=format_date(day, "d MMMM y", locale=self.locale))
+        return self("date", date=self.day_month_year(day))
 
     def date_short(self, day: dt.date) -> str:
         """A date without the year, for the start of a period within one year: „29 sierpnia”."""
-        return format_date(day, "d MMMM", locale=self.locale)
+        return f"{day.day} {self._months[day.month]}"
+
+    def day_month_year(self, day: dt.date) -> str:
+        """A date as Babel's pattern "d MMMM y" gives it, without the words around: „29 sierpnia 2025”."""
+        return f"{day.day} {self._months[day.month]} {day.year}"
 
     def date_weekday(self, day: dt.date) -> str:
         """A date with its weekday: „piątek, 29 sierpnia 2025 r.”."""
         return self(
-            "date.weekday", weekday=self.weekday(day), date=format_date(day, "d MMMM y", locale=self.locale)
+            "date.weekday", weekday=self.weekday(day), date=self.day_month_year(day)
         )
 
     def date_on_weekday(self, day: dt.date) -> str:
@@ -501,22 +511,25 @@ class Translator:
         return self(
             "date.on_weekday",
             on_weekday=self.words["on_weekday"][day.weekday()],
-            date=format_date(day, "d MMMM y", locale=self.locale),
+            date=self.day_month_year(day),
         )
 
     def weekday(self, day: dt.date) -> str:
         """The weekday's name: „piątek”."""
-        return format_date(day, "EEEE", locale=self.locale)
+        return str(self._weekdays[day.weekday()])
 
     def deadline(self, day: dt.date) -> str:
         """The deadline without ambiguity: „do 26 września 2025 r. (piątek), do końca dnia”."""
         return self(
-            "deadline", date=format_date(day, "d MMMM y", locale=self.locale), weekday=self.weekday(day)
+            "deadline", date=self.day_month_year(day), weekday=self.weekday(day)
         )
 
     def time(self, moment: dt.time) -> str:
         """A time of day in the locale's short form („16:00”, „4:00 PM”)."""
-        return format_time(moment, "short", locale=self.locale)
+        text = self._times.get(moment)
+        if text is None:  # a site has few distinct times of day
+            text = self._times[moment] = format_time(moment, "short", locale=self.locale)
+        return text
 
     def time_range(self, start: dt.time, end: dt.time) -> str:
         """A time range: „16:00–18:00”."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class RawCampaign:
     slug: str
     directory: Path
     rel_dir: str
+    real_dir: str = ""  # the folder's real path (links followed), once read
     yml: YamlDocument | None = None
     index: MarkdownSource | None = None
     announcements: list[MarkdownSource] = field(default_factory=list)
@@ -50,8 +52,15 @@ def find_campaign_dirs(campaigns_dir: Path) -> list[Path]:
     )
 
 
-def load_campaigns(campaigns_dir: Path, root: Path) -> tuple[list[RawCampaign], list[Problem]]:
-    """Read every campaign folder under `campaigns_dir`; paths are reported relative to `root`."""
+def load_campaigns(
+    campaigns_dir: Path, root: Path, load_one: Callable[[Path, Path, str, str], RawCampaign] | None = None
+) -> tuple[list[RawCampaign], list[Problem]]:
+    """Read every campaign folder under `campaigns_dir`; paths are reported relative to `root`.
+
+    Args:
+        load_one: reads one folder, like `load_campaign` (the preview passes one that remembers).
+    """
+    load_one = load_one or load_campaign
     problems: list[Problem] = []
     rel_base = _rel(campaigns_dir, root)
     if not campaigns_dir.is_dir():
@@ -62,19 +71,24 @@ def load_campaigns(campaigns_dir: Path, root: Path) -> tuple[list[RawCampaign], 
     raws = []
     base = os.path.realpath(campaigns_dir)
     for directory in find_campaign_dirs(campaigns_dir):
-        if not _inside(directory, base):
-            rel = _rel(directory, root)
+        rel = directory.name if rel_base == "." else f"{rel_base}/{directory.name}"
+        real = real_path(base, directory.name)
+        if not within(real, base):
             problems.append(Problem(rel, "path_outside", {"file": directory.name, "folder": rel_base}))
             continue
-        raws.append(load_campaign(directory, root))
+        raws.append(load_one(directory, root, rel, real))
     return raws, problems
 
 
-def load_campaign(directory: Path, root: Path) -> RawCampaign:
-    """Read one campaign folder: campaign.yml, index.md and announcements/*.md."""
-    rel_dir = _rel(directory, root)
+def load_campaign(directory: Path, root: Path, rel_dir: str | None = None, real: str | None = None) -> RawCampaign:
+    """Read one campaign folder: campaign.yml, index.md and announcements/*.md.
+
+    Args:
+        rel_dir, real: the folder's path relative to `root` and its real path, if known.
+    """
+    rel_dir = rel_dir if rel_dir is not None else _rel(directory, root)
     raw = RawCampaign(slug=directory.name, directory=directory, rel_dir=rel_dir)
-    base = os.path.realpath(directory)
+    base = raw.real_dir = real if real is not None else os.path.realpath(directory)
     yml_path = directory / "campaign.yml"
     if not yml_path.is_file():
         alt = next((p for p in sorted(directory.glob("[Cc]ampaign.*")) if p.suffix.lower() in (".yaml", ".yml")),
@@ -93,22 +107,44 @@ def load_campaign(directory: Path, root: Path) -> RawCampaign:
         raw.index = _read_markdown(index_path, rel_dir, "index.md", base, raw.problems)
     ann_dir = directory / "announcements"
     if ann_dir.is_dir():
-        for path in sorted(ann_dir.glob("*.md")):
+        for path in _markdown_files(ann_dir):
             source = _read_markdown(path, rel_dir, f"announcements/{path.name}", base, raw.problems)
             if source is not None:
                 raw.announcements.append(source)
     return raw
 
 
-def _inside(path: Path, base: str) -> bool:
-    """Whether `path`, symbolic links followed, stays under the folder `base` (a real path)."""
-    real = os.path.realpath(path)
+def _markdown_files(folder: Path) -> list[Path]:
+    """sorted(folder.glob("*.md")), with one directory listing instead of pathlib's machinery."""
+    with os.scandir(folder) as entries:
+        return [folder / name for name in sorted(e.name for e in entries if e.name.endswith(".md"))]
+
+
+def real_path(folder: str, *parts: str) -> str:
+    """os.path.realpath(os.path.join(folder, *parts)) for a `folder` that is a real path already.
+
+    Only the parts are checked for links (one lstat each), not every folder above them: this
+    runs for every file of thousands of campaigns. The parts must not be "." or "..".
+    """
+    path = folder
+    for part in parts:
+        path = os.path.join(path, part)
+        if os.path.islink(path):
+            return os.path.realpath(os.path.join(folder, *parts))
+    return path
+
+
+def within(real: str, base: str) -> bool:
+    """Whether the real path `real` is the folder `base` (a real path) or inside it."""
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
 
 
 def _read_bytes(path: Path, rel: str, base: str, name: str, problems: list[Problem]) -> bytes | None:
-    """Read a file of the campaign, refusing links that lead out of its folder."""
-    if not _inside(path, base):
+    """Read a file of the campaign, refusing links that lead out of its folder.
+
+    `name` is the file's path inside the campaign folder, whose real path is `base`.
+    """
+    if not within(real_path(base, *name.split("/")), base):
         folder = rel[: -len(name) - 1]  # rel is always <campaign folder>/<name>
         problems.append(Problem(rel, "path_outside", {"file": name, "folder": folder}))
         return None

@@ -29,6 +29,10 @@ from pydantic_core import PydanticCustomError
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:  # nearly always, from our YAML reader: checked first, it runs for every field
+        value = value.strip()
+        if value and not _CONTROL.search(value):
+            return value
     if value is None:
         raise PydanticCustomError("cx_empty", "empty text")
     if isinstance(value, bool | int | float):  # only reachable from Python callers
@@ -46,6 +50,7 @@ def _text(value: Any) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MIN_YEAR, MAX_YEAR = 1990, 2199
 
 
@@ -55,7 +60,7 @@ def _date(value: Any) -> dt.date:
     if not isinstance(value, str):
         raise PydanticCustomError("cx_date", "expected a date", {"value": _show(value)})
     text = value.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not _DATE.fullmatch(text):
         raise PydanticCustomError("cx_date", "expected a date", {"value": text})
     try:
         day = dt.date.fromisoformat(text)
@@ -98,6 +103,13 @@ def _time_range(value: Any) -> TimeRange:
     return TimeRange(start, end)
 
 
+_URL = re.compile(r"(?i)^(https?://[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$")
+_EMAIL = re.compile(r"[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+")
+_PHONE_PUNCTUATION = re.compile(r"[\s\-()/.]")
+_PHONE = re.compile(r"\+?\d{3,15}")
+_SLUG_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
 def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -111,7 +123,7 @@ def _bool(value: Any) -> bool:
 
 def _url(value: Any) -> str:
     text = _text(value)
-    if not re.match(r"(?i)^(https?://[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$", text):
+    if not _URL.match(text):
         raise PydanticCustomError("cx_url", "expected a web address", {"value": text})
     return text
 
@@ -120,22 +132,22 @@ def _email(value: Any) -> str:
     text = _text(value)
     if text.lower().startswith("mailto:"):
         text = text[7:]
-    if not re.fullmatch(r"[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+", text):
+    if not _EMAIL.fullmatch(text):
         raise PydanticCustomError("cx_email", "expected an e-mail address", {"value": text})
     return text
 
 
 def _phone(value: Any) -> str:
     text = _text(value)
-    digits = re.sub(r"[\s\-()/.]", "", text)
-    if not re.fullmatch(r"\+?\d{3,15}", digits):
+    digits = _PHONE_PUNCTUATION.sub("", text)
+    if not _PHONE.fullmatch(digits):
         raise PydanticCustomError("cx_phone", "expected a phone number", {"value": text})
     return text
 
 
 def _slug_id(value: Any) -> str:
     text = _text(value)
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
+    if not _SLUG_ID.fullmatch(text):
         raise PydanticCustomError("cx_id", "expected an identifier", {"value": text})
     return text
 

@@ -7,12 +7,24 @@ hands them to MkDocs; `write_outputs` writes them as ordinary files for any othe
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from generator.memo import Memo
 from generator.model import Campaign
 from generator.settings import Settings
+from generator.timing import StageTimes
+
+
+class HtmlBlock(str):
+    """HTML a stage rendered itself, to stand as one Markdown block (no blank line inside).
+
+    Pages list these in `Output.html`, so an engine may pass them through unparsed.
+    """
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -20,12 +32,15 @@ class Output:
     """One file of the published site.
 
     `path` is relative to the site root, POSIX. A `.md` path with text content is a page
-    for the engine to render; anything else is published as it is.
+    for the engine to render; anything else is published as it is. `html` lists the HTML
+    blocks a page's text holds verbatim, each one Markdown block: an engine may pass them
+    through without parsing them (see `markdown_blocks`).
     """
 
     path: str
     content: str | bytes | None = None
     source: Path | None = None
+    html: tuple[str, ...] = ()
 
     @property
     def is_page(self) -> bool:
@@ -38,20 +53,33 @@ def published_campaigns(campaigns: Sequence[Campaign], settings: Settings) -> li
     return sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
 
 
-def generate_site(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
-    """Produce every generated file of the site from validated campaigns."""
+def generate_site(
+    campaigns: Sequence[Campaign], settings: Settings, times: StageTimes | None = None, memo: Memo | None = None
+) -> list[Output]:
+    """Produce every generated file of the site from validated campaigns.
+
+    Args:
+        times: gets the seconds each stage took.
+        memo: per-consultation results of the previous build of a preview session.
+    """
     from generator import export, pages, search, statement_page
     from generator.feeds import ical, rss
 
+    times = times if times is not None else StageTimes()
     public = published_campaigns(campaigns, settings)
+    stages: list[tuple[str, Callable[[Sequence[Campaign], Settings], list[Output]]]] = [
+        ("pages", partial(pages.render_pages, memo=memo)),
+        ("materials", material_outputs),
+        ("calendars", partial(ical.build_calendars, memo=memo)),
+        ("news feeds", rss.build_feeds),
+        ("exports", partial(export.build_exports, memo=memo)),
+        ("search", partial(search.build_search, memo=memo)),
+        ("statement", lambda _campaigns, site: statement_page.render_statement_page(site)),
+    ]
     outputs: list[Output] = []
-    outputs.extend(pages.render_pages(public, settings))
-    outputs.extend(material_outputs(public, settings))
-    outputs.extend(ical.build_calendars(public, settings))
-    outputs.extend(rss.build_feeds(public, settings))
-    outputs.extend(export.build_exports(public, settings))
-    outputs.extend(search.build_search(public, settings))
-    outputs.extend(statement_page.render_statement_page(settings))
+    for name, build in stages:
+        with times.stage(name):
+            outputs.extend(build(public, settings))
     return outputs
 
 

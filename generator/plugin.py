@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import atomic, search, sitekit, urls
+from generator import atomic, parallel, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.history import load_history, with_history
 from generator.html_fixes import fix_material_html
+from generator.markdown_blocks import KnownBlocks
 from generator.model import Campaign
-from generator.outputs import Output, generate_site
+from generator.outputs import Output
 from generator.pipeline import check_campaigns
+from generator.session import PreviewSession
 from generator.settings import Settings
 from generator.statement import read_statement
 from generator.statement_page import statement_link
+from generator.timing import StageTimes
 
 log = get_plugin_logger(__name__)
 
@@ -36,18 +40,27 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.campaigns: list[Campaign] = []
         self.pages: dict[str, Campaign] = {}
         self.is_serve = False
+        self.known_blocks = KnownBlocks()
+        self.html_blocks: dict[str, tuple[str, ...]] = {}  # src_uri -> the page's own HTML blocks
         self.staged: atomic.StagedBuild | None = None  # while MkDocs writes into a staging folder
         self.config_ref: MkDocsConfig | None = None
+        self.worker: parallel.Worker | None = None  # writing calendars and exports into site_dir
+        self.session: PreviewSession | None = None  # while serving: what builds reuse
+        self.stage_times = StageTimes()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
+        self.session = PreviewSession() if self.is_serve else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             self.settings = make_settings(self.config, config)
         except SettingsError as exc:
             raise PluginError(str(exc)) from None
+        if self.session is not None:
+            self.settings = self.session.pin_clock(self.settings)
         _add_package_theme(config)
+        config.markdown_extensions.append(self.known_blocks)  # type: ignore[arg-type]
         self._stage(config)
         return config
 
@@ -64,8 +77,10 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # Validation runs here, before MkDocs cleans site_dir, so that bad input leaves the
         # previously built site untouched.
         assert self.settings is not None
-        settings = self.settings
-        campaigns, problems = check_campaigns(settings.campaigns_dir, settings.root, settings.timezone)
+        settings, self.stage_times = self.settings, StageTimes()
+        campaigns, problems = check_campaigns(
+            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session
+        )
         if settings.extra.get("accessibility_statement"):
             problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
         errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -74,17 +89,32 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 log.warning(format_text(problem, settings.language))
         if errors:
             raise ConsultationsError(errors, settings.language)
-        self.campaigns = with_history(campaigns, load_history(settings.campaigns_dir, settings.timezone))
+        with self.stage_times.stage("history"):
+            history = load_history(settings.campaigns_dir, settings.timezone)
+        if self.session is not None:
+            self.session.forget_gone()
+            self.campaigns = self.session.with_history(campaigns, history)
+        else:
+            self.campaigns = with_history(campaigns, history)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
-        self.pages = {}
+        self.pages, self.html_blocks = {}, {}
         if "material/search" not in config.plugins:  # Material ships lunr even with its search off
             for unused in [f for f in files if f.src_uri.startswith(search.UNUSED_THEME_FILES)]:
                 files.remove(unused)
         by_page = {self.settings.campaign_path(c.slug) + "index.md": c for c in self.campaigns}
-        for output in generate_site(self.campaigns, self.settings):
-            file = _to_file(output, config)
+        site_dir = None if self.is_serve else Path(config.site_dir)
+        memo = None
+        if self.session is not None:
+            memo = self.session.memo
+            memo.start(self.settings, self.campaigns)
+        generated = parallel.generate(self.campaigns, self.settings, site_dir, self.stage_times, memo)
+        self.worker = generated.worker
+        for output in generated.outputs:
+            file = _to_file(output, config, output.path in generated.written)
+            if self.session is not None and output.content is not None and isinstance(file, _Generated):
+                file.changed = self.session.changed(output.path, output.content)
             existing = files.get_file_from_path(file.src_uri)
             if existing is not None:  # the home page replaces content/index.md and keeps its place
                 files.remove(existing)
@@ -93,6 +123,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             if output.path in by_page:
                 self.pages[file.src_uri] = by_page[output.path]
+            if output.html:
+                self.html_blocks[file.src_uri] = output.html
             files.append(file)
         return files
 
@@ -104,7 +136,16 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             page.edit_url = f"{settings.repo_url}/{settings.edit_uri}{meta['edit_path']}"
         if isinstance(meta.get("cx"), dict) and meta["cx"].get("modified"):
             page.update_date = meta["cx"]["modified"]  # sitemap.xml <lastmod>
+        # Our own HTML blocks skip Python-Markdown's HTML parser (see markdown_blocks).
+        self.known_blocks.blocks = self.html_blocks.get(page.file.src_uri, ())
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs checks links to anchors against the ids it found; those in blocks it did not parse count too.
+        if self.known_blocks.ids and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self.known_blocks.ids
+        self.known_blocks.blocks = ()
+        return html
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
@@ -129,17 +170,41 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # The same repair for 404.html, which MkDocs renders as a static template, not a page.
         return fix_material_html(output_content) if template_name.endswith(".html") else output_content
 
+    @event_priority(100)  # before other plugins' post_build, which may read the worker's files
+    def _finish_worker(self, *, config: MkDocsConfig) -> None:
+        if self.worker is not None:
+            worker, self.worker = self.worker, None
+            try:
+                worker.finish()
+            except parallel.WorkerFailed as exc:
+                raise PluginError(str(exc)) from None
+            self.stage_times.update(worker.times, prefix="worker: ")
+        log.debug("stage times: %s", self.stage_times.summary())
+        if self.session is not None:
+            self.session.commit()
+
     @event_priority(-100)  # after every other plugin's post_build: search writes its index then
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _publish(self, *, config: MkDocsConfig) -> None:
         # Not published when --strict is about to abort: on_build_error then discards it.
         if self.staged is not None and self.staged.publish():
             self._unstage()
 
+    on_post_build = CombinedEvent(_finish_worker, _publish)
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self.session is not None:
+            self.session.discard()
+        self._stop_worker()
         self._unstage()
 
     def on_shutdown(self) -> None:
+        self._stop_worker()
         self._unstage()  # also after Ctrl-C, which on_build_error does not see
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
 
     def _unstage(self) -> None:
         if self.staged is not None and self.config_ref is not None:
@@ -167,7 +232,30 @@ def _add_package_theme(config: MkDocsConfig) -> None:
     dirs.insert(1 if config.theme.custom_dir else 0, str(package_theme))
 
 
-def _to_file(output: Output, config: MkDocsConfig) -> File:
+class _Generated(File):
+    """Generated content. With `mkdocs serve --dirty`, MkDocs renders and writes only files that
+    say they are modified: these say so when their content differs from the previous build's."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+class _WrittenByWorker(File):
+    """A file the worker process writes into site_dir itself: known to MkDocs (links to it
+    resolve), never copied by it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def _to_file(output: Output, config: MkDocsConfig, written: bool = False) -> File:
+    if written:
+        return _WrittenByWorker.generated(config, output.path, abs_src_path=str(Path(config.site_dir) / output.path))
     if output.source is not None:
         return File.generated(config, output.path, abs_src_path=str(output.source))
-    return File.generated(config, output.path, content=output.content or "")
+    return _Generated.generated(config, output.path, content=output.content or "")

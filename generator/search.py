@@ -18,12 +18,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import partial
 from importlib import resources
 from typing import Any
 
-from babel.dates import format_date
-
 from generator import urls
+from generator.i18n import translator
+from generator.memo import Memo, cached
 from generator.model import Campaign, Status
 from generator.outputs import Output
 from generator.search_page import render_search_page
@@ -70,7 +71,6 @@ _BY_LAST_LETTER = {
     last: tuple(pair for pair in SUFFIXES if pair[0].endswith(last)) for last in {s[-1] for s, _ in SUFFIXES}
 }
 _WORD = re.compile(r"[^\W_]+")
-_DIGITS = re.compile(r"[0-9]+")
 _MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|https?://\S+|mailto:\S+|\S+@\S+")
 
 
@@ -98,16 +98,17 @@ def stem(token: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The search terms of a text, in order, repeats kept: folded, stemmed, stop words dropped."""
-    result = []
-    for token in _WORD.findall(fold(text)):
-        if len(token) < MIN_TOKEN or token in _STOP:
-            continue
-        if _DIGITS.fullmatch(token):
-            if len(token) == 4:  # years are worth finding; room and phone numbers are noise
-                result.append(token)
-            continue
-        result.append(stem(token))
-    return result
+    return [term for term in map(_term, _WORD.findall(fold(text))) if term]
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function; texts repeat their words a lot
+def _term(token: str) -> str:
+    """The term a folded token gives, or "" for a stop word, a too short token or a mere number."""
+    if len(token) < MIN_TOKEN or token in _STOP:
+        return ""
+    if token.isascii() and token.isdigit():  # [0-9]+
+        return token if len(token) == 4 else ""  # years are worth finding; room and phone numbers are noise
+    return stem(token)
 
 
 def rules() -> dict[str, Any]:
@@ -119,16 +120,30 @@ def rules() -> dict[str, Any]:
     }
 
 
-def build_search(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+def build_search(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
     """Return the search page, its index and its script."""
+    return [build_search_page(campaigns, settings), *build_search_files(campaigns, settings, memo)]
+
+
+def build_search_page(campaigns: Sequence[Campaign], settings: Settings) -> Output:
+    """The search page."""
+    return Output(path=urls.search_page(settings) + "index.md", content=render_search_page(campaigns, settings))
+
+
+def build_search_files(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
+    """The search page's index and script."""
     from generator.export import json_bytes
 
-    page = urls.search_page(settings)
+    index, script = search_file_paths(settings)
     return [
-        Output(path=page + "index.md", content=render_search_page(campaigns, settings)),
-        Output(path=urls.search_index(settings), content=json_bytes(build_index(campaigns, settings))),
-        Output(path=urls.search_script(settings), content=script_text()),
+        Output(path=index, content=json_bytes(build_index(campaigns, settings, memo))),
+        Output(path=script, content=script_text()),
     ]
+
+
+def search_file_paths(settings: Settings) -> list[str]:
+    """Where `build_search_files` publishes its files, in its order."""
+    return [urls.search_index(settings), urls.search_script(settings)]
 
 
 def script_text() -> str:
@@ -136,7 +151,7 @@ def script_text() -> str:
     return resources.files("generator").joinpath("data/search-pl.js").read_text(encoding="utf-8")
 
 
-def build_index(campaigns: Sequence[Campaign], settings: Settings) -> dict[str, Any]:
+def build_index(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> dict[str, Any]:
     """The search index of the given (published) consultations, in a stable order."""
     return {
         "version": INDEX_VERSION,
@@ -144,7 +159,7 @@ def build_index(campaigns: Sequence[Campaign], settings: Settings) -> dict[str, 
         "rules": rules(),
         "weights": dict(WEIGHTS),
         "statuses": [s.value for s in STATUS_ORDER],
-        "items": [_item(c, settings) for c in sorted(campaigns, key=lambda c: c.slug)],
+        "items": [cached(memo, "search", c, partial(_item, c, settings)) for c in sorted(campaigns, key=lambda c: c.slug)],
     }
 
 
@@ -199,7 +214,7 @@ def _unique(words: Iterable[str]) -> list[str]:
 
 
 def _day(day: Any) -> str:
-    return str(format_date(day, "d MMMM y", locale="pl"))
+    return translator("pl").day_month_year(day)
 
 
 def index_size(campaigns: Sequence[Campaign], settings: Settings) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 from generator import urls
 from generator.calendar_links import event_links
 from generator.events import Event
+from generator.outputs import HtmlBlock
 from generator.settings import Settings
 
 _PL: dict[str, Any] = {
@@ -72,7 +73,7 @@ def _text(settings: Settings) -> dict[str, Any]:
     return _EN if settings.language.lower().startswith("en") else _PL
 
 
-def render_subscribe_box(settings: Settings, feed_path: str, feed_title: str) -> str:
+def render_subscribe_box(settings: Settings, feed_path: str, feed_title: str) -> HtmlBlock:
     """HTML for subscribing to one calendar feed: webcal link, https URL to copy, instructions."""
     text = _text(settings)
     https_url = escape(settings.url(feed_path))
@@ -82,7 +83,7 @@ def render_subscribe_box(settings: Settings, feed_path: str, feed_title: str) ->
     assert isinstance(steps, list)
     items = "".join(f"<li>{step}</li>" for step in steps)
     subscribe = str(text["subscribe"]).format(title=escape(feed_title))
-    return (
+    return HtmlBlock(
         '<div class="cx-subscribe">\n'
         f'<p class="cx-subscribe__action"><a class="md-button md-button--primary cx-subscribe__webcal" '
         f'href="{webcal_url}">{subscribe}</a></p>\n'

@@ -6,10 +6,13 @@ All functions return site paths relative to the site root, without a leading sla
 
 from __future__ import annotations
 
+import functools
+
 from generator.settings import Settings
 from generator.validate import slugify
 
 
+@functools.lru_cache(maxsize=4096)  # a site has few category names, used in every list and feed
 def category_slug(name: str) -> str:
     """The URL segment of a category name: `pomoc społeczna` → `pomoc-spoleczna`."""
     return slugify(name) or "inne"

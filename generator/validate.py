@@ -9,6 +9,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,11 +18,12 @@ from pydantic import BaseModel, ValidationError
 
 from generator import model as m
 from generator.errors import Problem, Severity
-from generator.load import MarkdownSource, RawCampaign
+from generator.load import MarkdownSource, RawCampaign, real_path, within
 from generator.yamlsource import YamlDocument, dotted
 
 MIN_DAYS = 21
 LARGE_FILE = 10 * 1024 * 1024
+_DRIVE = re.compile(r"^[A-Za-z]:")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _SUBMODELS: dict[str, type[BaseModel]] = {
     "respond": m.Respond,
@@ -37,9 +39,16 @@ _SUBMODELS: dict[str, type[BaseModel]] = {
 
 
 def validate_campaigns(
-    raws: list[RawCampaign], tz: ZoneInfo
+    raws: list[RawCampaign],
+    tz: ZoneInfo,
+    validate_one: Callable[[RawCampaign, ZoneInfo], tuple[m.Campaign | None, list[Problem]]] | None = None,
 ) -> tuple[list[m.Campaign], list[Problem]]:
-    """Validate every loaded campaign; return the good ones and all problems found."""
+    """Validate every loaded campaign; return the good ones and all problems found.
+
+    Args:
+        validate_one: checks one campaign, like `validate_campaign` (the preview passes one that remembers).
+    """
+    validate_one = validate_one or validate_campaign
     campaigns: list[m.Campaign] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -48,7 +57,7 @@ def validate_campaigns(
         if key in seen:
             problems.append(Problem(raw.yml_rel, "slug_duplicate", {"slug": key, "other": seen[key]}))
         seen.setdefault(key, raw.rel_dir)
-        campaign, found = validate_campaign(raw, tz)
+        campaign, found = validate_one(raw, tz)
         problems.extend(found)
         if campaign is not None:
             campaigns.append(campaign)
@@ -342,15 +351,14 @@ def _file_info(
         problems.append(Problem(raw.yml_rel, code, params, line, col, dotted(path), severity))
 
     posix = rel_file.replace("\\", "/")
-    pure = PurePosixPath(posix)
-    if pure.is_absolute() or re.match(r"^[A-Za-z]:", posix) or ".." in pure.parts:
+    # Strings rather than pathlib: this runs for every file of thousands of campaigns.
+    parts = [part for part in posix.split("/") if part not in ("", ".")]  # PurePosixPath(posix).parts
+    if posix.startswith("/") or _DRIVE.match(posix) or ".." in parts:
         fail("file_outside")
         return None
-    # os.path rather than pathlib: this runs for every file of thousands of campaigns.
-    base = os.path.realpath(raw.directory)
-    target = os.path.join(raw.directory, *pure.parts)
-    resolved = os.path.realpath(target)
-    if os.path.commonpath([base, resolved]) != base:
+    base = raw.real_dir or os.path.realpath(raw.directory)
+    resolved = real_path(base, *parts)
+    if not within(resolved, base):
         fail("path_outside", folder=raw.rel_dir)  # the path is inside: a link leads out
         return None
     try:
@@ -367,8 +375,10 @@ def _file_info(
         return None
     if size > LARGE_FILE:
         fail("file_large", Severity.WARNING, size_mb=f"{size / 1024 / 1024:.0f}")
-    extension = Path(posix).suffix.lstrip(".").upper() or "PLIK"
-    return m.FileInfo(source=Path(resolved), rel=pure.as_posix(), size=size, extension=extension)
+    name = parts[-1] if parts else ""
+    dot = name.rfind(".")
+    extension = (name[dot + 1 :] if 0 < dot < len(name) - 1 else "").upper() or "PLIK"  # Path.suffix
+    return m.FileInfo(source=Path(resolved), rel="/".join(parts) or ".", size=size, extension=extension)
 
 
 # ---------------------------------------------------------------- Markdown

@@ -45,11 +45,12 @@ class YamlDocument:
 class _Frame:
     """An open sequence or mapping while its events arrive."""
 
-    __slots__ = ("value", "path", "keep", "key", "anchor", "start_count")
+    __slots__ = ("value", "is_map", "path", "keep", "key", "anchor", "start_count")
 
     def __init__(self, value: list[Any] | dict[str, Any], path: Path_, keep: bool, anchor: str | None,
                  start_count: int) -> None:
         self.value = value
+        self.is_map = isinstance(value, dict)
         self.path = path
         self.keep = keep  # False inside a duplicate key's value or a complex key: parsed, then dropped
         self.key: str | None = None  # a mapping's key waiting for its value
@@ -76,14 +77,24 @@ class _Builder:
         self.documents = 0
 
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        # By exact type, most frequent first: this runs for every event of thousands of files.
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            value = None if not event.style and event.value in _NULLS else event.value
+            self._add(value, event, 1, event.anchor)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._open(event)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = self.stack.pop()
+            size = self.count - frame.start_count
+            if frame.anchor is not None:
+                self.anchors[frame.anchor] = (frame.value, size)
+            self._attach(frame.value, frame.keep)
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 raise _ManyDocuments(event.start_mark.line + 1)
-        elif isinstance(event, yaml.ScalarEvent):
-            value = None if not event.style and event.value in _NULLS else event.value
-            self._add(value, event, 1, event.anchor)
-        elif isinstance(event, yaml.AliasEvent):
+        elif kind is yaml.AliasEvent:
             if event.anchor not in self.anchors:
                 open_anchor = any(f.anchor == event.anchor for f in self.stack)
                 if open_anchor:
@@ -92,14 +103,6 @@ class _Builder:
                                            problem_mark=event.start_mark)
             value, size = self.anchors[event.anchor]
             self._add(value, event, size, None)
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            self._open(event)
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            frame = self.stack.pop()
-            size = self.count - frame.start_count
-            if frame.anchor is not None:
-                self.anchors[frame.anchor] = (frame.value, size)
-            self._attach(frame.value, frame.keep)
 
     def _count(self, size: int) -> None:
         self.count += size
@@ -116,14 +119,31 @@ class _Builder:
         self.stack.append(_Frame(container, path, keep, event.anchor, self.count - 1))
 
     def _add(self, value: Any, event: yaml.Event, size: int, anchor: str | None) -> None:
-        self._count(size)
+        self.count += size
+        if self.count > MAX_NODES:
+            raise _TooBig()
         if anchor is not None:
             self.anchors[anchor] = (value, 1)
-        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
-            self._key(value, event)
-            return
+        if self.stack:
+            parent = self.stack[-1]
+            if parent.is_map and parent.key is None:
+                self._key(value, event)
+                return
+            if not getattr(event, "tag", None) and (type(parent.key) is str or not parent.is_map):
+                # The usual value, untagged, of a key or a list: what _place and _attach do for it.
+                if not parent.is_map:
+                    if parent.keep:
+                        mark = event.start_mark
+                        self.positions[parent.path + (len(parent.value),)] = (mark.line + 1, mark.column + 1)
+                    parent.value.append(value)  # type: ignore[union-attr]
+                    return
+                if parent.keep:
+                    parent.value[parent.key] = value  # type: ignore[call-overload,index]
+                parent.key = None
+                return
         path, keep = self._place(event)
-        self._tag(event, path, keep)
+        if getattr(event, "tag", None):
+            self._tag(event, path, keep)
         self._attach(value, keep)
 
     def _tag(self, event: yaml.Event, path: Path_, keep: bool) -> None:
@@ -136,7 +156,7 @@ class _Builder:
         if not self.stack:
             return (), True
         parent = self.stack[-1]
-        if isinstance(parent.value, list):
+        if not parent.is_map:
             path = parent.path + (len(parent.value),)
         elif parent.key is None:  # a collection used as a key
             line, col = _mark(event)
@@ -148,7 +168,7 @@ class _Builder:
             return parent.path, False
         else:
             path = parent.path + (parent.key,)
-        if parent.keep and isinstance(parent.value, list):
+        if parent.keep and not parent.is_map:
             self.positions[path] = _mark(event)
         return path, parent.keep
 
@@ -182,14 +202,14 @@ class _Builder:
             self.result = value
             return
         parent = self.stack[-1]
-        if isinstance(parent.value, list):
-            parent.value.append(value)
+        if not parent.is_map:
+            parent.value.append(value)  # type: ignore[union-attr]
             return
         if parent.key is _IN_KEY:  # the collection was a key: its value comes next, and is dropped
             parent.key = _DROP
             return
         if keep and isinstance(parent.key, str):
-            parent.value[parent.key] = value
+            parent.value[parent.key] = value  # type: ignore[call-overload]
         parent.key = None
 
 
@@ -247,8 +267,10 @@ def parse_yaml(raw: bytes, rel: str) -> tuple[YamlDocument | None, list[Problem]
     if text is None:
         return None, problems
     builder = _Builder(rel)
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        # yaml.parse() without its generator: get_event() gives None after the last event.
+        while (event := loader.get_event()) is not None:
             builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, rel, text)]
@@ -260,6 +282,8 @@ def parse_yaml(raw: bytes, rel: str) -> tuple[YamlDocument | None, list[Problem]
         return None, [Problem(rel, "yaml_too_deep", {"limit": MAX_DEPTH}, 1)]
     except (_TooBig, RecursionError):
         return None, [Problem(rel, "yaml_too_complex", {"limit": MAX_NODES}, 1)]
+    finally:
+        loader.dispose()
     if builder.documents == 0:
         return YamlDocument(None), []
     return YamlDocument(builder.result, builder.positions, builder.tags), builder.problems

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from babel import Locale
 
-from generator.i18n import WORDS, translator
+from generator.i18n import WORDS, Translator, translator
 
 PL = translator("pl")
 EN = translator("en")
@@ -120,3 +120,17 @@ def test_file_types_are_spelled_out() -> None:
     assert PL.file_type("docx") == "dokument Microsoft Word"
     assert EN.file_type("PDF") == "PDF document"
     assert PL.file_type("XYZ") == ""
+
+
+@pytest.mark.parametrize("language", ["pl", "en", "de", "uk", "cs"])
+def test_dates_and_weekdays_are_babels_for_every_day_of_many_years(language: str) -> None:
+    # The translator formats dates from the locale's names instead of calling Babel each time.
+    from babel.dates import format_date
+
+    t = Translator(language)
+    day = dt.date(1999, 12, 25)
+    while day < dt.date(2041, 1, 7):
+        assert t.day_month_year(day) == format_date(day, "d MMMM y", locale=t.locale)
+        assert t.date_short(day) == format_date(day, "d MMMM", locale=t.locale)
+        assert t.weekday(day) == format_date(day, "EEEE", locale=t.locale)
+        day += dt.timedelta(days=1)

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 
-from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vDuration, vText
-from icalendar import Event as VEvent
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
 from generator import calendar_feeds, urls
 from generator.calendar_feeds import CalendarFeed
@@ -42,7 +42,9 @@ from generator.event_text import (
     event_url,
 )
 from generator.events import Event
+from generator.feeds import contentlines as cl
 from generator.feeds.vtimezone import Observance, TimezoneNotExpressible, ambiguous, observances_for
+from generator.memo import Memo, cached
 from generator.model import Campaign
 from generator.outputs import Output
 from generator.settings import Settings
@@ -51,10 +53,10 @@ UTC = dt.timezone.utc
 REFRESH = dt.timedelta(hours=6)  # a hint; Google ignores it and polls about twice a day
 
 
-def build_calendars(campaigns: Sequence[Campaign], settings: Settings) -> list[Output]:
+def build_calendars(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
     """Return every .ics file of the site: the feeds and one download per event."""
     events = calendar_feeds.every_event(campaigns, settings)
-    writer = _Writer(settings, _timezone(events, settings))
+    writer = _Writer(settings, _timezone(events, settings), memo)
     outputs = []
     feeds = calendar_feeds.all_feeds(campaigns, settings)
     for feed, chosen in zip(feeds, calendar_feeds.feed_events(feeds, events, settings), strict=True):
@@ -63,6 +65,13 @@ def build_calendars(campaigns: Sequence[Campaign], settings: Settings) -> list[O
         path = urls.ics_event(settings, event.campaign.slug, event.key)
         outputs.append(Output(path, writer.calendar([event], None, source=path)))
     return outputs
+
+
+def calendar_paths(campaigns: Sequence[Campaign], settings: Settings) -> list[str]:
+    """Where `build_calendars` publishes its files, in its order, without writing them."""
+    feeds = calendar_feeds.all_feeds(campaigns, settings)
+    events = calendar_feeds.every_event(campaigns, settings)
+    return [f.path for f in feeds] + [urls.ics_event(settings, e.campaign.slug, e.key) for e in events]
 
 
 def render_calendar(
@@ -82,59 +91,64 @@ def render_calendar(
 class _Writer:
     """Serialises calendars, each VTIMEZONE and VEVENT once however many feeds hold it.
 
-    An event appears in up to six files; icalendar's folding is the slow part of a build, and
-    a calendar's bytes are its own lines followed by its components' bytes, so the serialised
-    components are reused verbatim.
+    An event appears in up to six files, and a calendar's bytes are its own lines followed
+    by its components' bytes, so the serialised components are reused verbatim.
     """
 
     _END = b"END:VCALENDAR\r\n"
 
-    def __init__(self, settings: Settings, zone: Timezone) -> None:
+    def __init__(self, settings: Settings, zone: Timezone, memo: Memo | None = None) -> None:
         self.settings = settings
+        self.memo = memo
         self.zone = zone.to_ical()
-        self.events: dict[tuple[str, str], bytes] = {}
+        # Per event: its VEVENT bytes, whether it is in local time, whether it names an organiser.
+        self.events: dict[tuple[str, str], tuple[bytes, bool, bool]] = {}
+        self.prodid = f"-//{settings.host}//Konsultacje//{'EN' if _english(settings) else 'PL'}"
 
-    def event(self, event: Event) -> bytes:
+    def event(self, event: Event) -> tuple[bytes, bool, bool]:
         key = (event.campaign.slug, event.key)
-        if key not in self.events:
-            self.events[key] = _vevent(event, self.settings).to_ical()
-        return self.events[key]
+        found = self.events.get(key)
+        if found is None:
+            found = cached(self.memo, "vevent " + event.key, event.campaign, partial(_written, event, self.settings))
+            self.events[key] = found
+        return found
 
     def calendar(self, events: Sequence[Event], feed: CalendarFeed | None, source: str | None = None) -> bytes:
-        head = _calendar_head(events, self.settings, feed, source).to_ical()
-        assert head.endswith(self._END)
-        parts = [head[: -len(self._END)]]
+        written = [self.event(e) for e in events]
+        parts = [self.head(all(w[2] for w in written), feed, source)]
         # RFC 5545 wants at least one component, so an empty feed still carries its VTIMEZONE.
-        if not events or any(_local_times(e) for e in events):
+        if not events or any(w[1] for w in written):
             parts.append(self.zone)
-        parts.extend(self.event(e) for e in events)
+        parts.extend(w[0] for w in written)
         parts.append(self._END)
         return b"".join(parts)
 
+    def head(self, publish: bool, feed: CalendarFeed | None, source: str | None) -> bytes:
+        """The calendar's own properties, in the order icalendar writes them."""
+        settings = self.settings
+        lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + cl.text(self.prodid), "CALSCALE:GREGORIAN"]
+        if publish:  # every event names its organiser
+            lines.append("METHOD:PUBLISH")
+        tail = []
+        if feed is not None:
+            # X- properties have no declared type; write them as TEXT, escaped like NAME.
+            title = cl.text(" ".join(clean(feed.title).split()))
+            description = cl.text(clean(feed.description))
+            lines += ["DESCRIPTION:" + description, "X-WR-CALDESC:" + description]
+            lines += ["NAME:" + title, "X-WR-CALNAME:" + title]
+            tail.append("REFRESH-INTERVAL;VALUE=DURATION:" + cl.duration(REFRESH))
+            source = feed.path
+        if source is not None:
+            tail.append("SOURCE;VALUE=URI:" + settings.url(source))
+        if feed is not None:
+            tail += ["URL:" + settings.url(feed.page), "X-PUBLISHED-TTL:" + cl.duration(REFRESH)]
+        tail.append("X-WR-TIMEZONE:" + cl.text(settings.timezone.key))
+        return b"\r\n".join(cl.fold(line) for line in lines + tail) + b"\r\n"
 
-def _calendar_head(
-    events: Sequence[Event], settings: Settings, feed: CalendarFeed | None, source: str | None
-) -> Calendar:
-    cal = Calendar()
-    cal.add("version", "2.0")
-    cal.add("prodid", f"-//{settings.host}//Konsultacje//{'EN' if _english(settings) else 'PL'}")
-    cal.add("calscale", "GREGORIAN")
-    if all(_organizer(e, settings) is not None for e in events):
-        cal.add("method", "PUBLISH")
-    cal.add("x-wr-timezone", settings.timezone.key)
-    if feed is not None:
-        # X- properties have no declared type; write them as TEXT, escaped like NAME.
-        for name in ("name", "x-wr-calname"):
-            cal.add(name, vText(" ".join(clean(feed.title).split())))
-        for name in ("description", "x-wr-caldesc"):
-            cal.add(name, vText(clean(feed.description)))
-        cal.add("url", settings.url(feed.page))
-        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        cal.add("x-published-ttl", vDuration(REFRESH))
-        source = feed.path
-    if source is not None:
-        cal.add("source", settings.url(source), parameters={"VALUE": "URI"})
-    return cal
+
+def _written(event: Event, settings: Settings) -> tuple[bytes, bool, bool]:
+    organizer = _organizer(event, settings)
+    return _vevent(event, settings, organizer), _local_times(event), organizer is not None
 
 
 def revision(campaign: Campaign, today: dt.date) -> tuple[int, dt.datetime]:
@@ -150,34 +164,43 @@ def revision(campaign: Campaign, today: dt.date) -> tuple[int, dt.datetime]:
     return sequence, dt.datetime.combine(latest, dt.time(0, 0), tzinfo=UTC)
 
 
-def _vevent(event: Event, settings: Settings) -> VEvent:
+def _vevent(event: Event, settings: Settings, organizer: tuple[str, str] | None) -> bytes:
+    """The VEVENT's bytes, properties in icalendar's order (its canonical ones, then A–Z)."""
     sequence, modified = revision(event.campaign, settings.today)
-    vevent = VEvent()
-    vevent.add("uid", event.uid(settings.host))
-    vevent.add("dtstamp", modified)
-    if isinstance(event.start, dt.datetime) and isinstance(event.end, dt.datetime) and not _local_times(event):
-        vevent.add("dtstart", event.start.astimezone(UTC))
-        vevent.add("dtend", event.end.astimezone(UTC))
+    stamp = cl.utc(modified)
+    if not isinstance(event.start, dt.datetime) or not isinstance(event.end, dt.datetime):
+        start, end = ";VALUE=DATE:" + cl.date(event.start), ";VALUE=DATE:" + cl.date(event.end)
+    elif _local_times(event):
+        zone = ";TZID=" + cl.param(event.start.tzinfo.key)  # type: ignore[union-attr]
+        start, end = zone + ":" + cl.local(event.start), zone + ":" + cl.local(event.end)
     else:
-        vevent.add("dtstart", event.start)
-        vevent.add("dtend", event.end)
-    vevent.add("sequence", sequence)
-    vevent.add("last-modified", modified)
-    vevent.add("created", dt.datetime.combine(event.campaign.data.published, dt.time(0, 0), tzinfo=UTC))
-    vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
-    vevent.add("summary", event_summary(event, settings))
+        start, end = ":" + cl.utc(event.start), ":" + cl.utc(event.end)
+    lines = [
+        "BEGIN:VEVENT",
+        "SUMMARY:" + cl.text(event_summary(event, settings)),
+        "DTSTART" + start,
+        "DTEND" + end,
+        "DTSTAMP:" + stamp,
+        "UID:" + cl.text(event.uid(settings.host)),
+        f"SEQUENCE:{sequence}",
+        "CATEGORIES:" + cl.text_list(event_categories(event, settings)),
+        "CLASS:PUBLIC",
+        "CREATED:" + cl.utc(dt.datetime.combine(event.campaign.data.published, dt.time(0, 0), tzinfo=UTC)),
+        "DESCRIPTION:" + cl.text(event_description(event, settings)),
+        "LAST-MODIFIED:" + stamp,
+    ]
     location = event_location(event, settings)
     if location:
-        vevent.add("location", location)
-    vevent.add("description", event_description(event, settings))
-    vevent.add("url", event_url(event, settings))
-    vevent.add("categories", event_categories(event, settings))
-    vevent.add("class", "PUBLIC")
-    vevent.add("transp", "TRANSPARENT")
-    organizer = _organizer(event, settings)
+        lines.append("LOCATION:" + cl.text(location))
     if organizer is not None:
-        vevent.add("organizer", organizer)
-    return vevent
+        lines.append(f"ORGANIZER;CN={cl.param(organizer[0], 'CN')}:{organizer[1]}")
+    lines += [
+        "STATUS:" + ("CANCELLED" if event.cancelled else "CONFIRMED"),
+        "TRANSP:TRANSPARENT",
+        "URL:" + event_url(event, settings),
+        "END:VEVENT",
+    ]
+    return b"\r\n".join(cl.fold(line) for line in lines) + b"\r\n"
 
 
 def _local_times(event: Event) -> bool:
@@ -192,17 +215,16 @@ def _local_times(event: Event) -> bool:
     return not (ambiguous(event.start) or ambiguous(event.end))
 
 
-def _organizer(event: Event, settings: Settings) -> vCalAddress | None:
+def _organizer(event: Event, settings: Settings) -> tuple[str, str] | None:
+    """The organiser's name (for CN) and mailto: address, if there is an e-mail to name."""
     contact = event.campaign.data.contact
     email = settings.organisation.email or (contact.email if contact is not None else None)
     if not email:
         return None
-    address = vCalAddress(f"mailto:{email}")
     # A double quote cannot appear in a parameter value (RFC 5545 §3.2); clients that do not
     # know RFC 6868's ^' escape would show it garbled.
     name = " ".join(clean(settings.organisation.name or event.campaign.data.organizer).replace('"', "").split())
-    address.params["CN"] = name
-    return address
+    return name, f"mailto:{email}"
 
 
 def _timezone(events: Sequence[Event], settings: Settings) -> Timezone:

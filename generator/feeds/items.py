@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
@@ -50,10 +51,17 @@ class FeedItem:
     campaign: Campaign
     title: str
     link: str  # absolute URL of the page (with a fragment for follow-ups)
-    summary: str  # plain text, never HTML
+    text: str  # what `summary` is made of: plain text, or Markdown when `markdown` is set
     published: dt.datetime  # aware, local time of the site
     updated: dt.datetime  # >= published
     categories: tuple[str, ...]
+    markdown: bool = False
+
+    @functools.cached_property
+    def summary(self) -> str:
+        """Plain text, never HTML; worked out only for items a feed shows (most are left out)."""
+        text = markdown_to_text(self.text) if self.markdown else self.text
+        return shorten(plain(text)) or self.title
 
 
 def tag_uri(settings: Settings, specific: str) -> str:
@@ -117,8 +125,9 @@ def _announcement_items(campaign: Campaign, settings: Settings) -> list[FeedItem
                 key,
                 title,
                 link,
-                markdown_to_text(note.body),
+                note.body,
                 note.date,
+                markdown=True,
             )
         )
     return items
@@ -157,6 +166,7 @@ def _item(
     link: str,
     summary: str,
     day: dt.date,
+    markdown: bool = False,
 ) -> FeedItem:
     moment = at_day(day, settings)
     return FeedItem(
@@ -166,10 +176,11 @@ def _item(
         # A text made only of markup or control characters still gives readers something to show.
         title=plain(title) or campaign.slug,
         link=link,
-        summary=shorten(plain(summary)) or plain(title) or campaign.slug,
+        text=summary,
         published=moment,
         updated=moment,
         categories=tuple(campaign.data.categories),
+        markdown=markdown,
     )
 
 

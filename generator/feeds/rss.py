@@ -87,9 +87,13 @@ def _category_specs(campaigns: list[Campaign], items: list[FeedItem], settings: 
     for campaign in campaigns:
         for name in campaign.data.categories:
             names.setdefault(urls.category_slug(name), name)
+    by_slug: dict[str, list[FeedItem]] = {}
+    for item in items:
+        for slug in {urls.category_slug(c) for c in item.categories}:
+            by_slug.setdefault(slug, []).append(item)
     specs = []
     for slug, name in sorted(names.items()):
-        chosen = [i for i in items if slug in {urls.category_slug(c) for c in i.categories}]
+        chosen = by_slug.get(slug, [])
         specs.append(
             FeedSpec(
                 f"kategoria/{slug}",

@@ -12,6 +12,7 @@ This module computes; `feeds/ical.py` turns observances into iCalendar component
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -95,16 +96,36 @@ def observances_for(tz: ZoneInfo, local_times: Iterable[dt.datetime]) -> tuple[O
 
 def mismatches(observances: Sequence[Observance], tz: ZoneInfo, moments: Iterable[dt.datetime]) -> list[dt.datetime]:
     """Local times whose UTC offset under `observances` differs from zoneinfo's."""
-    wrong = []
+    checks = []
     for naive in moments:
         if not exists(naive, tz):
             continue  # a time skipped by a clock change; `consult check` rejects it
         expected = naive.replace(tzinfo=tz).utcoffset()
         assert expected is not None
-        instant = (naive - expected).replace(tzinfo=UTC)
-        if offset_at(observances, instant) != expected:
+        checks.append((naive, expected, (naive - expected).replace(tzinfo=UTC)))
+    if not checks:
+        return []
+    # The offset only changes at onsets: list them once and look each instant up, rather
+    # than searching every observance's years for every one of thousands of times.
+    onsets, offsets = _onset_table(observances, max(c[2] for c in checks).year + 1)
+    wrong = []
+    for naive, expected, instant in checks:
+        index = bisect.bisect_right(onsets, instant)
+        if (offsets[index - 1] if index else None) != expected:
             wrong.append(naive)
     return wrong
+
+
+def _onset_table(observances: Sequence[Observance], last_year: int) -> tuple[list[dt.datetime], list[dt.timedelta]]:
+    """Every onset up to `last_year` in time order, with the offset it starts (as `offset_at` reads them)."""
+    found: dict[dt.datetime, dt.timedelta] = {}
+    for observance in observances:  # at equal onsets the first observance wins, as in offset_at
+        for year in range(observance.start.year, last_year + 1):
+            moment = observance.onset(year)
+            if moment is not None:
+                found.setdefault(moment, observance.offset_to)
+    ordered = sorted(found)
+    return ordered, [found[m] for m in ordered]
 
 
 def exists(naive: dt.datetime, tz: ZoneInfo) -> bool:

@@ -18,7 +18,7 @@ from generator.pages.downloads import file_view, link_view, material_view
 from generator.pages.render import (
     attribute_text,
     heading,
-    page_text,
+    page_output,
     render_html,
     shift_headings,
     time_markup,
@@ -125,7 +125,7 @@ class CampaignPage:
         # page, and YAML front matter this size costs more to write and read than the page itself.
         jsonld = campaign_jsonld(self.site, self.campaign, self.events)
         parts.append(render_html("components/jsonld.html", self.t, self.path, data=jsonld))
-        return Output(self.path + "index.md", page_text(self.meta(), parts))
+        return page_output(self.path + "index.md", self.meta(), parts)
 
     def meta(self) -> dict[str, Any]:
         """Front matter: title, description, the edit source, and data for the page's <head>."""

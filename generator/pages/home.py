@@ -15,7 +15,7 @@ from generator.events import Event, campaign_events, sort_key
 from generator.outputs import Output
 from generator.pages import records
 from generator.pages.lists import HOME_CLOSED, HOME_OPEN, HOME_UPCOMING, Lists
-from generator.pages.render import heading, page_text
+from generator.pages.render import heading, page_output
 from generator.pages.views import Link, event_view
 from generator.subscribe import render_subscribe_box
 
@@ -89,7 +89,7 @@ def render_home_page(lists: Lists, events: Sequence[Event]) -> Output:
     meta.setdefault("title", settings.site_name)
     cx = {"kind": "home", **meta.pop("cx", {})}
     parts.append(records.status_data(lists.site, path))
-    return Output("index.md", page_text({**meta, "cx": {"og_type": "website", **cx}}, parts))
+    return page_output("index.md", {**meta, "cx": {"og_type": "website", **cx}}, parts)
 
 
 def render_calendar_page(lists: Lists, events: Sequence[Event]) -> Output:

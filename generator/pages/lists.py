@@ -18,7 +18,14 @@ from generator.i18n import CONTENT_LANGUAGE
 from generator.model import Campaign, Status
 from generator.outputs import Output
 from generator.pages import records
-from generator.pages.render import attribute_text, heading, page_text, render_html, time_markup, words_markup
+from generator.pages.render import (
+    attribute_text,
+    heading,
+    page_output,
+    render_html,
+    time_markup,
+    words_markup,
+)
 from generator.pages.views import DaysLeft, Link, Site, StatusView, date_view, days_left_view, status_view
 
 HOME_OPEN = 12  # more than this many open consultations: the home page links to the full list
@@ -158,4 +165,4 @@ class Lists:
         cx = {"kind": "list", "og_type": "website", **meta.pop("cx", {})}
         head = {"title": attribute_text(title), **meta, "cx": cx}  # themes print it as HTML
         body = [heading(1, title), *parts, records.status_data(self.site, path)]
-        return Output(path + "index.md", page_text(head, body))
+        return page_output(path + "index.md", head, body)

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.i18n import Translator
+from generator.outputs import HtmlBlock, Output
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!>])")  # Python-Markdown's escapable characters
 _ATX = re.compile(r"^(#{1,6})(\s+.*?)?\s*#*\s*$")
@@ -42,7 +43,7 @@ def environment() -> Environment:
     return env
 
 
-def render_html(template: str, t: Translator, page_path: str, **context: Any) -> str:
+def render_html(template: str, t: Translator, page_path: str, **context: Any) -> HtmlBlock:
     """Render a component template into one HTML block for a page at `page_path`.
 
     `content_lang` in the context is the editors' language when it differs from the page's, else "".
@@ -55,7 +56,7 @@ def render_html(template: str, t: Translator, page_path: str, **context: Any) ->
         .get_template(template)
         .render(t=t, tm=partial(words_markup, t), url=partial(relative_url, page_path), **context)
     )
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+    return HtmlBlock("\n".join(line.strip() for line in html.splitlines() if line.strip()))
 
 
 def words_markup(t: Translator, key: str, **params: Any) -> Markup:
@@ -83,6 +84,12 @@ def page_text(meta: dict[str, Any], parts: list[str]) -> str:
     head = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     body = "\n\n".join(part.strip("\n") for part in parts if part and part.strip())
     return f"---\n{head}---\n\n{body}\n"
+
+
+def page_output(path: str, meta: dict[str, Any], parts: list[str]) -> Output:
+    """A page as an Output: its Markdown (see `page_text`) and the HTML blocks it holds verbatim."""
+    blocks = tuple(p.strip("\n") for p in parts if isinstance(p, HtmlBlock) and p.strip())
+    return Output(path, page_text(meta, parts), html=blocks)
 
 
 def heading(level: int, text: str, anchor: str | None = None, lang: str | None = None) -> str:

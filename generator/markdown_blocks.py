@@ -1,0 +1,107 @@
+"""A Python-Markdown extension that passes a page's known HTML blocks through unparsed.
+
+Generated pages are Markdown with HTML blocks (key facts, tables, lists of materials) so that
+any engine can build them. Python-Markdown reads every raw HTML block with `html.parser`
+to find where it ends (and MkDocs reads the page once more for anchor ids): on a
+consultation page that costs several times the rest of the conversion. The page stage knows
+which blocks it wrote (`Output.html`); this extension puts each of them straight into
+Python-Markdown's stash of raw HTML, the place its own HTML block parser would have put it,
+so the output is the same; their placeholders then become paragraphs that inline patterns
+skip (as they would find nothing in them), and are swapped for the HTML at the end. Only blocks that start with a block-level tag are passed this way
+(others are inline HTML, which Markdown processes), and only where they stand alone between
+blank lines; anything else is left to the parser. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element, SubElement
+
+from markdown import Markdown
+from markdown.blockparser import BlockParser
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.util import AtomicString
+
+_OPENING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)[\s>/]")
+_ID = re.compile(r'<[^>]*?\sid="([^"]*)"')
+# After "normalize_whitespace" (30), which would strip the stash's placeholder characters,
+# and before MkDocs' anchor scan (21) and the HTML block parser (20).
+PRIORITY = 25
+# Just before "paragraph" (10), which would otherwise take the placeholders.
+PARAGRAPH_PRIORITY = 11
+
+
+class KnownBlocks(Extension):
+    """Holds the HTML blocks of the page being converted; set `blocks` before each conversion."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: tuple[str, ...] = ()
+        self.ids: set[str] = set()  # the id attributes inside the blocks passed through
+        self.placeholders: set[str] = set()
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        """Register the preprocessor that stashes the blocks and the paragraph that holds each."""
+        md.preprocessors.register(_Stash(md, self), "cx_known_blocks", PRIORITY)
+        md.parser.blockprocessors.register(
+            _Placeholder(md.parser, self), "cx_known_blocks", PARAGRAPH_PRIORITY
+        )
+
+
+class _Stash(Preprocessor):
+    def __init__(self, md: Markdown, owner: KnownBlocks) -> None:
+        super().__init__(md)
+        self.owner = owner
+
+    def run(self, lines: list[str]) -> list[str]:
+        blocks, self.owner.ids, self.owner.placeholders = self.owner.blocks, set(), set()
+        if not blocks:
+            return lines
+        text = "\n".join(lines)
+        out: list[str] = []
+        pos = 0
+        for block in blocks:
+            at = _standalone(text, block, pos) if self._block_level(block) else -1
+            if at < 0:
+                continue
+            # Like Python-Markdown's parser, keep the line end of a block followed by a blank line.
+            placeholder = self.md.htmlStash.store(block + "\n")
+            self.owner.placeholders.add(placeholder)
+            out += [text[pos:at], placeholder]
+            self.owner.ids.update(_ID.findall(block))
+            pos = at + len(block)
+        out.append(text[pos:])
+        return "".join(out).split("\n")
+
+    def _block_level(self, block: str) -> bool:
+        match = _OPENING_TAG.match(block)
+        return match is not None and self.md.is_block_level(match.group(1).lower())
+
+
+class _Placeholder(BlockProcessor):
+    """The paragraph of a stashed block, its text atomic: no inline pattern matches a placeholder."""
+
+    def __init__(self, parser: BlockParser, owner: KnownBlocks) -> None:
+        super().__init__(parser)
+        self.owner = owner
+
+    def test(self, parent: Element, block: str) -> bool:
+        return block in self.owner.placeholders
+
+    def run(self, parent: Element, blocks: list[str]) -> None:
+        SubElement(parent, "p").text = AtomicString(blocks.pop(0))
+
+
+def _standalone(text: str, block: str, start: int) -> int:
+    """Where `block` stands as a whole Markdown block (blank lines around it) from `start`, else -1."""
+    at = text.find(block, start)
+    while at >= 0:
+        end = at + len(block)
+        before = at == 0 or text.endswith("\n\n", 0, at)
+        after = text.startswith("\n\n", end)
+        if before and after:
+            return at
+        at = text.find(block, at + 1)
+    return -1
