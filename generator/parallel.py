@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from generator import export, pages, search
+from generator import export, pages, search, statement_page
 from generator.errors import ConsultationsError, Problem
 from generator.feeds import ical, rss
 from generator.memo import Memo
@@ -105,7 +105,7 @@ def _share(public: list[Campaign], settings: Settings, worker: Worker, times: St
         search_page = search.build_search_page(public, settings)
     exports, search_files = export.export_paths(settings), search.search_file_paths(settings)
     outputs = [*campaign_pages, *index_pages, *materials, *map(Output, calendars), *feeds, *map(Output, exports)]
-    outputs += [search_page, *map(Output, search_files)]
+    outputs += [search_page, *map(Output, search_files), *statement_page.render_statement_page(settings)]
     return Generated(outputs, frozenset(calendars + exports + search_files), worker)
 
 
