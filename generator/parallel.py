@@ -30,7 +30,14 @@ from generator.errors import ConsultationsError, Problem
 from generator.feeds import ical, rss
 from generator.memo import Memo
 from generator.model import Campaign
-from generator.outputs import Output, generate_site, material_outputs, published_campaigns, write_outputs
+from generator.outputs import (
+    Output,
+    PackedPage,
+    generate_site,
+    material_outputs,
+    published_campaigns,
+    write_outputs,
+)
 from generator.settings import Settings
 from generator.timing import StageTimes
 
@@ -49,7 +56,7 @@ class Generated:
     site folder itself, and the build must call `worker.finish()` before it is published.
     """
 
-    outputs: list[Output]
+    outputs: Sequence[Output | PackedPage]
     written: frozenset[str]
     worker: Worker | None
 
@@ -91,8 +98,8 @@ def generate(
 
 def _share(public: list[Campaign], settings: Settings, worker: Worker, times: StageTimes) -> Generated:
     with times.stage("pages"):
-        mine = pages.render_campaign_pages(public[0::2], settings)
-        index_pages = pages.render_index_pages(public, settings)
+        mine = _packed_pages(public[0::2], settings)
+        index_pages = [PackedPage.of(page) for page in pages.render_index_pages(public, settings)]
         theirs = worker.pages()
     # Back in the order of `public`: this process took the even places, the worker the odd ones.
     campaign_pages = [(theirs if i % 2 else mine)[i // 2] for i in range(len(public))]
@@ -104,9 +111,17 @@ def _share(public: list[Campaign], settings: Settings, worker: Worker, times: St
     with times.stage("search"):
         search_page = search.build_search_page(public, settings)
     exports, search_files = export.export_paths(settings), search.search_file_paths(settings)
-    outputs = [*campaign_pages, *index_pages, *materials, *map(Output, calendars), *feeds, *map(Output, exports)]
-    outputs += [search_page, *map(Output, search_files)]
+    outputs: list[Output | PackedPage] = [*campaign_pages, *index_pages, *materials, *map(Output, calendars)]
+    outputs += [*feeds, *map(Output, exports), PackedPage.of(search_page), *map(Output, search_files)]
     return Generated(outputs, frozenset(calendars + exports + search_files), worker)
+
+
+def _packed_pages(campaigns: list[Campaign], settings: Settings, chunk: int = 64) -> list[PackedPage]:
+    """The consultations' pages, packed a few at a time: thousands of page texts are never all in memory."""
+    packed: list[PackedPage] = []
+    for start in range(0, len(campaigns), chunk):
+        packed += map(PackedPage.of, pages.render_campaign_pages(campaigns[start : start + chunk], settings))
+    return packed
 
 
 class Worker:
@@ -123,7 +138,7 @@ class Worker:
         self.times: dict[str, float] = {}
         self.peak_rss_kib = 0
 
-    def pages(self) -> list[Output]:
+    def pages(self) -> list[PackedPage]:
         """The worker's share of the consultation pages (waits for them)."""
         kind, payload = self._message()
         if kind != "pages":
@@ -168,12 +183,10 @@ def _work(public: list[Campaign], settings: Settings, site_dir: Path, send: Conn
     times = StageTimes()
     try:
         with times.stage("pages"):
-            send.send(("pages", pages.render_campaign_pages(public[1::2], settings)))
-        for name, build in (
-            ("calendars", ical.build_calendars),
-            ("exports", export.build_exports),
-            ("search", search.build_search_files),
-        ):
+            send.send(("pages", _packed_pages(public[1::2], settings)))
+        with times.stage("calendars"):
+            write_outputs(ical.iter_calendars(public, settings), site_dir)
+        for name, build in (("exports", export.build_exports), ("search", search.build_search_files)):
             with times.stage(name):
                 outputs = build(public, settings)
             with times.stage("writing"):
