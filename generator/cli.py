@@ -14,6 +14,7 @@ import yaml
 
 from generator import __version__, scaffold, siteconfig
 from generator.errors import (
+    Problem,
     format_github,
     format_gitlab,
     format_json,
@@ -25,9 +26,10 @@ from generator.errors import (
 from generator.export import schema_bytes
 from generator.messages import render_message
 from generator.pipeline import check_campaigns
-from generator.settings import resolve_today
+from generator.settings import Organisation, resolve_today
 from generator.sitekit import SiteKitMissing
-from generator.siteoptions import check_site
+from generator.siteoptions import SiteOptions, check_site
+from generator.statement import read_statement
 from generator.validate import slugify
 
 
@@ -104,7 +106,7 @@ def read_site_options(root: Path) -> dict[str, Any]:
         options["language"] = str(theme["language"])
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("consultations"), dict):
-            for key in ("campaigns_dir", "timezone", "today"):
+            for key in ("campaigns_dir", "timezone", "today", "organisation", "accessibility_statement"):
                 if plugin["consultations"].get(key) is not None:
                     options[key] = plugin["consultations"][key]
             org = plugin["consultations"].get("organisation")
@@ -125,7 +127,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     site, site_problems = check_site(root)
     lang = args.lang or ("en" if site.language.startswith("en") else "pl")
     campaigns, found = check_campaigns(root / site.campaigns_dir, root, site.timezone)
-    problems = sorted_problems(site_problems + found)
+    problems = sorted_problems(site_problems + found + _statement_problems(site))
     if args.format == "json":
         print(format_json(problems, lang))
     elif args.format == "gitlab":
@@ -142,6 +144,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         else:
             print(render_message("ok", {"count": len(campaigns)}, lang)[0])
     return 1 if has_errors(problems, strict=args.strict) else 0
+
+
+def _statement_problems(site: SiteOptions) -> list[Problem]:
+    """Problems of the accessibility statement, including its yearly review falling due."""
+    today, _ = resolve_today(site.timezone, site.today)
+    fields = Organisation.__dataclass_fields__
+    organisation = Organisation(**{k: v for k, v in site.organisation.items() if k in fields})
+    return read_statement(site.accessibility_statement, organisation, today)[1]
 
 
 def _repo_prefix(root: Path, workspace_variable: str) -> str:

@@ -428,6 +428,58 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("deklaracja dostępności była przeglądana {date}, ponad rok temu", "przejrzyj deklarację i zaktualizuj accessibility_statement.reviewed w mkdocs.yml"),
         "en": ("the accessibility statement was last reviewed on {date}, over a year ago", "review it and update accessibility_statement.reviewed in mkdocs.yml"),
     },
+    "statement_not_mapping": {
+        "pl": ("oczekiwano pól „nazwa: wartość”, a jest {found}", "zapisz dane deklaracji jako pola, np. published: 2025-03-31"),
+        "en": ("expected fields 'name: value' but found {found}", "write the statement's data as fields, e.g. published: 2025-03-31"),
+    },
+    "statement_unknown_field": {
+        "pl": ("nieznane pole „{name}” deklaracji dostępności", "usuń je albo popraw nazwę; dozwolone pola: {allowed}"),
+        "en": ("unknown field '{name}' of the accessibility statement", "remove it or fix its name; allowed fields: {allowed}"),
+    },
+    "statement_unknown_field_suggest": {
+        "pl": ("nieznane pole „{name}” deklaracji dostępności — czy chodziło o „{suggestion}”?", "popraw nazwę pola na „{suggestion}”"),
+        "en": ("unknown field '{name}' of the accessibility statement — did you mean '{suggestion}'?", "rename the field to '{suggestion}'"),
+    },
+    "statement_missing_field": {
+        "pl": ("brak wymaganego pola „{name}” deklaracji dostępności", "dodaj je w mkdocs.yml pod accessibility_statement, np. {example}"),
+        "en": ("the accessibility statement's required field '{name}' is missing", "add it under accessibility_statement in mkdocs.yml, e.g. {example}"),
+    },
+    "statement_bad_date": {
+        "pl": ("„{value}” nie jest datą", "wpisz datę jako RRRR-MM-DD, np. {example}"),
+        "en": ("'{value}' is not a date", "write the date as YYYY-MM-DD, e.g. {example}"),
+    },
+    "statement_bad_status": {
+        "pl": ("„{value}” nie jest stanem zgodności z wzoru deklaracji", "wpisz jedno z: zgodna, częściowo zgodna, niezgodna, np. {example}"),
+        "en": ("'{value}' is not one of the statement's conformance statuses", "write one of: zgodna, częściowo zgodna, niezgodna (or compliant, partially compliant, non-compliant), e.g. {example}"),
+    },
+    "statement_bad_assessment": {
+        "pl": ("„{value}” nie jest sposobem oceny dostępności", "wpisz samoocena albo audyt (przy audycie dodaj też auditor: nazwa audytora)"),
+        "en": ("'{value}' is not a way of assessing accessibility", "write samoocena (self-assessment) or audyt (audit; then add auditor: the auditor's name)"),
+    },
+    "statement_text_expected": {
+        "pl": ("oczekiwano tekstu, a jest {found}", "wpisz zwykły tekst, np. {example}"),
+        "en": ("expected text but found {found}", "write plain text, e.g. {example}"),
+    },
+    "statement_inaccessible_missing": {
+        "pl": ("przy stanie „częściowo zgodna” lub „niezgodna” deklaracja musi wymieniać niedostępne treści", "wypisz je w polu inaccessible, każdą z powodem i sposobem dostępu alternatywnego, np. {example}"),
+        "en": ("a partially compliant or non-compliant statement must list the content that is not accessible", "list it under inaccessible, each with the reason and an alternative, e.g. {example}"),
+    },
+    "statement_review_before_prepared": {
+        "pl": ("data przeglądu {reviewed} jest wcześniejsza niż data sporządzenia deklaracji {prepared}", "popraw reviewed; data sporządzenia (prepared) zostaje datą pierwszej wersji, np. {example}"),
+        "en": ("the review date {reviewed} is before the date the statement was prepared, {prepared}", "fix reviewed; prepared stays the date of the first version, e.g. {example}"),
+    },
+    "statement_bad_email": {
+        "pl": ("„{value}” nie jest adresem e-mail", "wpisz adres osoby kontaktowej, np. {example}"),
+        "en": ("'{value}' is not an e-mail address", "write the contact person's address, e.g. {example}"),
+    },
+    "statement_bad_phone": {
+        "pl": ("„{value}” nie wygląda na numer telefonu", "wpisz numer z cyframi, np. {example}"),
+        "en": ("'{value}' does not look like a phone number", "write a number with its digits, e.g. {example}"),
+    },
+    "statement_never_reviewed": {
+        "pl": ("deklaracja dostępności sporządzona {date} od ponad roku nie była przeglądana", "przejrzyj deklarację (co roku, do 31 marca) i dopisz accessibility_statement.reviewed: RRRR-MM-DD w mkdocs.yml"),
+        "en": ("the accessibility statement prepared on {date} has not been reviewed for over a year", "review it (yearly, by 31 March) and add accessibility_statement.reviewed: YYYY-MM-DD in mkdocs.yml"),
+    },
     # -- summary
     "summary": {
         "pl": ("Znaleziono: błędy {errors}, ostrzeżenia {warnings} (plików: {files}).", ""),

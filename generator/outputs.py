@@ -95,7 +95,7 @@ def generate_site(
         times: gets the seconds each stage took.
         memo: per-consultation results of the previous build of a preview session.
     """
-    from generator import export, pages, search
+    from generator import export, pages, search, statement_page
     from generator.feeds import ical, rss
 
     times = times if times is not None else StageTimes()
@@ -107,6 +107,7 @@ def generate_site(
         ("news feeds", rss.build_feeds),
         ("exports", partial(export.build_exports, memo=memo)),
         ("search", partial(search.build_search, memo=memo)),
+        ("statement", lambda _campaigns, site: statement_page.render_statement_page(site)),
     ]
     outputs: list[Output] = []
     for name, build in stages:

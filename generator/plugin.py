@@ -17,6 +17,7 @@ from generator import atomic, parallel, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.history import load_history, with_history
+from generator.html_fixes import fix_material_html
 from generator.markdown_blocks import KnownBlocks
 from generator.mkdocsfiles import HtmlStore, to_file
 from generator.model import Campaign
@@ -24,6 +25,8 @@ from generator.outputs import Output, PackedPage
 from generator.pipeline import check_campaigns
 from generator.session import PreviewSession
 from generator.settings import Settings
+from generator.statement import read_statement
+from generator.statement_page import statement_link
 from generator.timing import StageTimes
 
 log = get_plugin_logger(__name__)
@@ -79,6 +82,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         campaigns, problems = check_campaigns(
             settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session
         )
+        if settings.extra.get("accessibility_statement"):
+            problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
         errors = [p for p in problems if p.severity is Severity.ERROR]
         for problem in problems:
             if problem.severity is Severity.WARNING:
@@ -170,7 +175,16 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         if self.settings is not None:
             env.globals["cx_head_links"] = urls.head_links(self.settings)
             env.globals["cx_search_url"] = urls.search_page(self.settings)
+            env.globals["cx_statement"] = statement_link(self.settings)
         return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Material's markup has two HTML errors outside any template block; see html_fixes.
+        return fix_material_html(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The same repair for 404.html, which MkDocs renders as a static template, not a page.
+        return fix_material_html(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(100)  # before other plugins' post_build, which may read the worker's files
     def _finish_worker(self, *, config: MkDocsConfig) -> None:

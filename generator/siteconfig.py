@@ -106,13 +106,21 @@ def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
 def _statement(source: Any, old: dict[str, str], new: dict[str, str], today: dt.date) -> Any:
     """The repository's accessibility statement record with the new organisation's facts.
 
-    Dates become today, the organisation's facts are swapped, and any other text naming the old
-    organisation is left for the new one to write (a statement must describe its own site).
+    Dates become today and the contact becomes the new organisation's. What only the new
+    organisation can say (its building, its ways of communicating, its inaccessible content)
+    is left for it to write, as is any other text naming the old organisation.
     """
-    if not source:
-        return {"prepared": today.isoformat(), "published": today.isoformat(),
-                "reviewed": today.isoformat(), "email": new["email"], "phone": new["phone"]}
-    return _swap(source, old, new, today)
+    todo = "(do uzupełnienia)"
+    record = _swap(source, old, new, today) if isinstance(source, dict) else {}
+    for key in ("published", "updated", "prepared", "reviewed"):
+        record[key] = today.isoformat()
+    record.setdefault("status", "częściowo zgodna")
+    record["contact"] = {key: new[key] for key in ("email", "phone") if new.get(key)}
+    record["inaccessible"] = [todo]
+    record.pop("exemptions", None)
+    record["architecture"] = todo
+    record["communication"] = todo
+    return record
 
 
 def _swap(value: Any, old: dict[str, str], new: dict[str, str], today: dt.date) -> Any:

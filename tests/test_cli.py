@@ -356,8 +356,9 @@ def test_init_config_keeps_tags_and_swaps_the_statement() -> None:
     options = config["plugins"][1]["consultations"]
     assert "today" not in options
     assert options["accessibility_statement"] == {
-        "prepared": "2026-01-02", "contact": {"email": "ug@t.example.pl"},
-        "architecture": "(do uzupełnienia)", "status": "częściowo zgodna",
+        "prepared": "2026-01-02", "published": "2026-01-02", "updated": "2026-01-02", "reviewed": "2026-01-02",
+        "contact": {"email": "ug@t.example.pl"}, "status": "częściowo zgodna",
+        "architecture": "(do uzupełnienia)", "communication": "(do uzupełnienia)", "inaccessible": ["(do uzupełnienia)"],
     }
     assert config["site_name"] == "Konsultacje społeczne: Urząd Gminy Testowo"
     assert config["plugins"][1]["consultations"]["organisation"]["short_name"] == "UGT"

@@ -1,0 +1,290 @@
+"""Browser and checker fixtures for the accessibility, HTML and privacy tests.
+
+The example site (and an English build, and a build on a later day for a closed consultation)
+is served on 127.0.0.1 by a thread of http.server and opened in the system's Chromium through
+Playwright: never a downloaded browser. axe-core and the Nu Html Checker come from
+tests/js/node_modules (`npm ci`, done by scripts/setup-test-tools). In CI (CI=true) a missing
+tool fails the tests; elsewhere they are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import REPO, build_site
+
+JS_TOOLS = REPO / "tests" / "js" / "node_modules"
+AXE = JS_TOOLS / "axe-core" / "axe.min.js"
+VNU = JS_TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# The distribution's Chromium (Debian: /usr/bin/chromium); CHROMIUM_PATH names another system one.
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium")
+ARTIFACTS = REPO / "tests" / "artifacts"
+IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+# WCAG 2.0 and 2.1, levels A and AA: what EN 301 549 and the Polish act require.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The dark palette changes colours only, so there the colour rules are enough (and fast).
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# The flags of the project's brief; Playwright adds --headless and its own fresh profile
+# directory (it refuses --user-data-dir in `args` for a non-persistent browser).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# 2025-10-01 10:00 in Warsaw: the open consultation of the example has closed, without a report.
+CLOSED_EPOCH = "1759305600"
+
+
+def _site_host() -> str:
+    match = re.search(r"(?m)^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    return (urlsplit(match.group(1)).hostname or "") if match else ""
+
+
+# The site's own public host. Pages name it in absolute links (canonical, feeds), and
+# Material's script asks it for a sitemap.xml next to every <link rel="alternate"> (a known
+# upstream quirk: zensical/zensical#908). In production that is the site itself, not a third
+# party; in tests those requests are recorded and aborted.
+SITE_HOST = _site_host()
+
+
+def is_own(url: str) -> bool:
+    """True for a request the site makes to itself (served locally, or its public host)."""
+    if url.startswith(("data:", "blob:")):
+        return True
+    return urlsplit(url).hostname in {"127.0.0.1", SITE_HOST}
+
+
+def require(available: bool, what: str) -> None:
+    """Skip (locally) or fail (in CI) when a tool the test needs is missing."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is missing; CI must have it (run scripts/setup-test-tools)", pytrace=False)
+    pytest.skip(f"{what} is missing (run scripts/setup-test-tools)")
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path relative to its root, sorted."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.endswith("index.html"):
+            pages.append(rel[: -len("index.html")])
+        elif rel == "404.html":
+            pages.append(rel)
+    return pages
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@dataclass
+class Served:
+    """A built site and the local address it is served at."""
+
+    name: str
+    root: Path
+    base: str  # http://127.0.0.1:<port>/
+    language: str
+
+    def url(self, path: str) -> str:
+        """The address of a page of this site."""
+        return self.base + path.lstrip("/")
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[str, Path, str], Served]]:
+    """Serve built sites on 127.0.0.1 (a thread each) until the session ends."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(name: str, root: Path, language: str) -> Served:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, name=f"serve-{name}", daemon=True).start()
+        servers.append(server)
+        return Served(name, root, f"http://127.0.0.1:{server.server_port}/", language)
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def _copy_sources(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in ("content", "theme", "campaigns"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="session")
+def pl_site(example_site: Path, serve: Callable[[str, Path, str], Served]) -> Served:
+    """The example site, in Polish, as of the tests' day."""
+    return serve("pl", example_site, "pl")
+
+
+@pytest.fixture(scope="session")
+def en_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, Path, str], Served]) -> Served:
+    """The example site built with `theme.language: en`."""
+    src = _copy_sources(tmp_path_factory.mktemp("english") / "src")
+    config = src / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^(\s+language:\s*)pl\s*$", r"\1en", config.read_text(encoding="utf-8"))
+    assert count == 1, "mkdocs.yml should set theme.language once"
+    config.write_text(text, encoding="utf-8")
+    site = src.parent / "site"
+    result = build_site(src, site)
+    assert result.returncode == 0, result.stderr
+    return serve("en", site, "en")
+
+
+@pytest.fixture(scope="session")
+def closed_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, Path, str], Served]) -> Served:
+    """The example site built a month later, when one consultation is closed without a report."""
+    site = tmp_path_factory.mktemp("closed") / "site"
+    result = build_site(REPO, site, env={"SOURCE_DATE_EPOCH": CLOSED_EPOCH})
+    assert result.returncode == 0, result.stderr
+    return serve("closed", site, "pl")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless system Chromium per test module.
+
+    Not per session: Playwright's sync API runs one instance at a time, and other test modules
+    (the search page's) start their own.
+    """
+    require(CHROMIUM.exists(), f"Chromium ({CHROMIUM})")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "the Python package playwright")
+        raise
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@dataclass
+class PageAudit:
+    """What one page load showed: axe violations, requests made and script errors."""
+
+    url: str
+    violations: list[dict[str, Any]] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    scheme: str = ""
+
+
+class Auditor:
+    """Loads pages in a light or dark browser context, runs axe, remembers every result."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self.contexts: dict[str, Any] = {}
+        self.cache: dict[tuple[str, str], PageAudit] = {}
+
+    def context(self, scheme: str) -> Any:
+        """A context emulating the colour scheme, with reduced motion so nothing is mid-transition."""
+        if scheme not in self.contexts:
+            self.contexts[scheme] = new_context(self.browser, color_scheme=scheme)
+        return self.contexts[scheme]
+
+    def audit(self, url: str, scheme: str = "light") -> PageAudit:
+        """Open the page (once per scheme) and run axe-core with the WCAG A/AA rules."""
+        key = (url, scheme)
+        if key not in self.cache:
+            self.cache[key] = self._audit(url, scheme)
+        return self.cache[key]
+
+    def _audit(self, url: str, scheme: str) -> PageAudit:
+        result = PageAudit(url=url)
+        page = self.context(scheme).new_page()
+        page.on("request", lambda request: result.requests.append(request.url))
+        page.on("pageerror", lambda error: result.errors.append(str(error)))
+        try:
+            page.goto(url, wait_until="load")
+            result.scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            result.violations = run_axe(page, colours_only=scheme == "dark")
+        finally:
+            page.close()
+        return result
+
+    def close(self) -> None:
+        """Close every context."""
+        for context in self.contexts.values():
+            context.close()
+
+
+def new_context(browser: Any, **options: Any) -> Any:
+    """A browser context that lets no request leave 127.0.0.1 (each is still recorded by pages)."""
+    options.setdefault("reduced_motion", "reduce")
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(**options)
+
+    def only_local(route: Any) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", only_local)
+    return context
+
+
+def run_axe(page: Any, colours_only: bool = False) -> list[dict[str, Any]]:
+    """Inject axe-core and return its WCAG 2.0/2.1 A and AA violations, summarised."""
+    page.add_script_tag(path=str(AXE))
+    only = {"type": "rule", "values": AXE_COLOUR_RULES} if colours_only else {"type": "tag", "values": AXE_TAGS}
+    return page.evaluate(  # type: ignore[no-any-return]
+        """async (only) => {
+            const results = await axe.run(document, {runOnly: only, resultTypes: ["violations"]});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(" "), summary: n.failureSummary})),
+                count: v.nodes.length}));
+        }""",
+        only,
+    )
+
+
+@pytest.fixture(scope="module")
+def auditor(browser: Any) -> Iterator[Auditor]:
+    """The page auditor (each page is opened and checked once per colour scheme)."""
+    require(AXE.is_file(), f"axe-core ({AXE})")
+    instance = Auditor(browser)
+    yield instance
+    instance.close()
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """Readable text of axe violations for an assertion message."""
+    lines = []
+    for v in violations:
+        lines.append(f"  {v['id']} ({v['impact']}, {v['count']}×): {v['help']}")
+        for node in v["nodes"]:
+            summary = " ".join(str(node["summary"]).split())
+            lines.append(f"      {node['target']}: {summary[:300]}")
+    return "\n".join(lines)
