@@ -87,7 +87,10 @@ def published_campaigns(campaigns: Sequence[Campaign], settings: Settings) -> li
 
 
 def generate_site(
-    campaigns: Sequence[Campaign], settings: Settings, times: StageTimes | None = None, memo: Memo | None = None
+    campaigns: Sequence[Campaign],
+    settings: Settings,
+    times: StageTimes | None = None,
+    memo: Memo | None = None,
 ) -> list[Output]:
     """Produce every generated file of the site from validated campaigns.
 
@@ -95,12 +98,24 @@ def generate_site(
         times: gets the seconds each stage took.
         memo: per-consultation results of the previous build of a preview session.
     """
+    times = times if times is not None else StageTimes()
+    public = published_campaigns(campaigns, settings)
+    outputs: list[Output] = []
+    for name, build in site_stages(memo):
+        with times.stage(name):
+            outputs.extend(build(public, settings))
+    return outputs
+
+
+Stage = Callable[[Sequence[Campaign], Settings], list[Output]]
+
+
+def site_stages(memo: Memo | None = None) -> list[tuple[str, Stage]]:
+    """The stages of `generate_site`, named, in the order their files are listed."""
     from generator import export, pages, search, statement_page
     from generator.feeds import ical, rss
 
-    times = times if times is not None else StageTimes()
-    public = published_campaigns(campaigns, settings)
-    stages: list[tuple[str, Callable[[Sequence[Campaign], Settings], list[Output]]]] = [
+    return [
         ("pages", partial(pages.render_pages, memo=memo)),
         ("materials", material_outputs),
         ("calendars", partial(ical.build_calendars, memo=memo)),
@@ -109,11 +124,6 @@ def generate_site(
         ("search", partial(search.build_search, memo=memo)),
         ("statement", lambda _campaigns, site: statement_page.render_statement_page(site)),
     ]
-    outputs: list[Output] = []
-    for name, build in stages:
-        with times.stage(name):
-            outputs.extend(build(public, settings))
-    return outputs
 
 
 def material_outputs(campaigns: Iterable[Campaign], settings: Settings) -> list[Output]:

@@ -27,15 +27,15 @@ from typing import Any
 
 from generator import export, pages, search
 from generator.errors import ConsultationsError, Problem
-from generator.feeds import ical, rss
+from generator.feeds import ical
 from generator.memo import Memo
 from generator.model import Campaign
 from generator.outputs import (
     Output,
     PackedPage,
     generate_site,
-    material_outputs,
     published_campaigns,
+    site_stages,
     write_outputs,
 )
 from generator.settings import Settings
@@ -97,23 +97,31 @@ def generate(
 
 
 def _share(public: list[Campaign], settings: Settings, worker: Worker, times: StageTimes) -> Generated:
-    with times.stage("pages"):
-        mine = _packed_pages(public[0::2], settings)
-        index_pages = [PackedPage.of(page) for page in pages.render_index_pages(public, settings)]
-        theirs = worker.pages()
-    # Back in the order of `public`: this process took the even places, the worker the odd ones.
-    campaign_pages = [(theirs if i % 2 else mine)[i // 2] for i in range(len(public))]
-    with times.stage("materials"):
-        materials = material_outputs(public, settings)  # copied by the engine, as without a worker
-    calendars = ical.calendar_paths(public, settings)
-    with times.stage("news feeds"):
-        feeds = rss.build_feeds(public, settings)
-    with times.stage("search"):
-        search_page = search.build_search_page(public, settings)
-    exports, search_files = export.export_paths(settings), search.search_file_paths(settings)
-    outputs: list[Output | PackedPage] = [*campaign_pages, *index_pages, *materials, *map(Output, calendars)]
-    outputs += [*feeds, *map(Output, exports), PackedPage.of(search_page), *map(Output, search_files)]
-    return Generated(outputs, frozenset(calendars + exports + search_files), worker)
+    outputs: list[Output | PackedPage] = []
+    written: list[str] = []
+    for name, build in site_stages():
+        if name == "pages":
+            with times.stage("pages"):
+                mine = _packed_pages(public[0::2], settings)
+                index_pages = [PackedPage.of(page) for page in pages.render_index_pages(public, settings)]
+                theirs = worker.pages()
+            # Back in the order of `public`: this process took the even places, the worker the odd ones.
+            outputs += [(theirs if i % 2 else mine)[i // 2] for i in range(len(public))] + index_pages
+        elif name in ("calendars", "exports", "search"):  # written by the worker (see _work)
+            if name == "search":
+                with times.stage("search"):
+                    outputs.append(PackedPage.of(search.build_search_page(public, settings)))
+            paths = {
+                "calendars": lambda: ical.calendar_paths(public, settings),
+                "exports": lambda: export.export_paths(settings),
+                "search": lambda: search.search_file_paths(settings),
+            }[name]()
+            outputs += map(Output, paths)
+            written += paths
+        else:  # any other stage runs here, as without a worker (the materials are copied by the engine)
+            with times.stage(name):
+                outputs += [PackedPage.of(o) if o.is_page else o for o in build(public, settings)]
+    return Generated(outputs, frozenset(written), worker)
 
 
 def _packed_pages(campaigns: list[Campaign], settings: Settings, chunk: int = 64) -> list[PackedPage]:

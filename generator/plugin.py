@@ -164,12 +164,6 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         context["consultations"] = self.settings  # type: ignore[typeddict-unknown-key]
         return context
 
-    @event_priority(-100)  # after other plugins' post_page
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self.html_blocks:
-            page.content = None  # written: thousands of consultation pages need not stay in memory
-        return output
-
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Globals rather than page context, so that 404.html (not a page) gets them too.
         if self.settings is not None:
@@ -178,9 +172,17 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             env.globals["cx_statement"] = statement_link(self.settings)
         return env
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _fix_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's markup has two HTML errors outside any template block; see html_fixes.
         return fix_material_html(output)
+
+    @event_priority(-100)  # after other plugins' post_page
+    def _release_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.html_blocks:
+            page.content = None  # written: thousands of consultation pages need not stay in memory
+        return output
+
+    on_post_page = CombinedEvent(_fix_html, _release_html)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The same repair for 404.html, which MkDocs renders as a static template, not a page.
