@@ -6,12 +6,15 @@ files and the list handed to MkDocs with `generate_site`, and a whole site built
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
-from generator import parallel
+from generator import parallel, urls
+from generator.config import make_settings
 from generator.errors import ConsultationsError, Problem
 from generator.feeds import ical
 from generator.outputs import Output, PackedPage, generate_site, write_outputs
@@ -25,14 +28,12 @@ pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="the worker is a
 
 
 def _settings() -> Settings:
-    return Settings(
-        site_url="https://konsultacje.example.pl/",
-        site_name="Konsultacje",
-        root=REPO,
-        campaigns_dir=REPO / "campaigns",
-        docs_dir=REPO / "content",
-        today=TODAY,
-    )
+    """The repository's own settings (every option it sets, so every stage has files), as of TODAY."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    settings = make_settings(config.plugins["consultations"].config, config)
+    return dataclasses.replace(settings, today=TODAY, build_time=dt.datetime(2025, 9, 1, 8, tzinfo=dt.timezone.utc))
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -52,6 +53,7 @@ def test_the_worker_writes_what_one_process_would_and_the_list_keeps_its_order(
     settings = _settings()
     campaigns, _ = check_campaigns(settings.campaigns_dir, REPO, TZ)
     expected = generate_site(campaigns, settings)
+    assert urls.statement_page(settings) + "index.md" in {o.path for o in expected}  # every stage has files
     times = StageTimes()
 
     generated = parallel.generate(campaigns, settings, tmp_path / "site", times)
