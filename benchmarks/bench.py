@@ -1,21 +1,27 @@
 """Benchmark: our full build against a bare mkdocs-material build of the same texts.
 
-    .venv/bin/python benchmarks/bench.py                 # N = 100, 1000, 5000; 3 runs each
+    make bench                                  # N = 100, 1000, 5000 (3 runs each), blog at 2000
+    .venv/bin/python benchmarks/bench.py        # N = 100, 1000, 5000, 3 runs each
     .venv/bin/python benchmarks/bench.py -n 1000 --runs 1
-    .venv/bin/python benchmarks/bench.py -n 2000 --blog   # also the blog-plugin equivalent
+    .venv/bin/python benchmarks/bench.py -n 2000 --blog   # also the blog-plugin equivalent, once
 
 For each N it generates N synthetic consultations (about 600 words of Polish text, 4 duty
-hours, 1–2 meetings, 2 materials, 2 categories, some announcements, statuses spread over 15
-years), then prints the median wall time and peak memory of whole `mkdocs build` processes:
-ours, and a bare mkdocs-material build of the same N announcement texts as pages outside the
-navigation (the same stack with none of our work), and their ratio. It also times each stage
-of the generator in-process (load, validate, pages, feeds, exports, writing files).
+hours, 1–2 meetings, 2 materials, 2 categories, an announcement in a third of them, dates
+spread over 15 years so that every status occurs), then prints the median wall time of whole
+`mkdocs build` processes and their peak memory: ours, and a bare mkdocs-material build of the
+same N announcement texts as pages outside the navigation (the same stack with none of our
+work), and their ratio. Peak memory is the largest sum of the proportional set sizes (PSS) of
+the build's processes, sampled every 50 ms: the worker process shares most of its memory with
+the build it was forked from, so this counts what both really use. Then one more build of
+ours runs in this process's child with each stage timed (the plugin's load, validate, pages,
+feeds, exports, search and its worker's share, and MkDocs' Markdown, templates and copying).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import shutil
@@ -23,10 +29,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 EPOCH = "1756713600"  # 2025-09-01 10:00 Europe/Warsaw
@@ -39,18 +46,28 @@ WORDS = (
     "ubóstwo bezdomność uzależnienia profilaktyka świetlice środowiskowe opieka wytchnieniowa usługi "
     "opiekuńcze dzielnica rada miasta uchwała projekt dokument termin zgłaszanie odpowiedź raport"
 ).split()
-CATEGORIES = ["rodzina", "pomoc społeczna", "zdrowie", "seniorzy", "przemoc domowa", "niepełnosprawność",
-              "mieszkalnictwo", "edukacja", "współpraca z NGO", "bezdomność"]
+CATEGORIES = [
+    "rodzina",
+    "pomoc społeczna",
+    "zdrowie",
+    "seniorzy",
+    "przemoc domowa",
+    "niepełnosprawność",
+    "mieszkalnictwo",
+    "edukacja",
+    "współpraca z NGO",
+    "bezdomność",
+]
+FIRST_DAY, LAST_DAY = dt.date(2011, 1, 1), dt.date(2026, 6, 1)
 
 
 def synthetic_text(rng: random.Random, words: int = 600) -> str:
-    """About `words` words of Polish-looking prose in paragraphs with a heading or two."""
+    """About `words` words of Polish-looking prose in paragraphs, with a heading now and then."""
     paragraphs = []
     count = 0
     while count < words:
         length = rng.randint(40, 90)
-        sentence_words = [rng.choice(WORDS) for _ in range(length)]
-        text = " ".join(sentence_words)
+        text = " ".join(rng.choice(WORDS) for _ in range(length))
         paragraphs.append(text[0].upper() + text[1:] + ".")
         count += length
         if rng.random() < 0.2:
@@ -58,52 +75,55 @@ def synthetic_text(rng: random.Random, words: int = 600) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def campaign_yml(rng: random.Random, i: int, opens: dt.date) -> str:
+    """The campaign.yml of synthetic consultation number i, opening on `opens`."""
+    closes = opens + dt.timedelta(days=rng.randint(21, 40))
+    published = opens - dt.timedelta(days=rng.randint(0, 21))
+    cats = rng.sample(CATEGORIES, 2)
+    duty = "".join(
+        f"  - date: {opens + dt.timedelta(days=3 + 4 * k)}\n    time: {9 + k}:00-{11 + k}:00\n"
+        f"    mode: [in_person, phone]\n    place: ul. Józefińska 14, pok. {200 + k}\n    phone: 12 616 53 2{k}\n"
+        for k in range(4)
+    )
+    meetings = "".join(
+        f"  - title: Spotkanie konsultacyjne {k + 1}\n    date: {opens + dt.timedelta(days=10 + k)}\n"
+        f"    time: 16:00-18:00\n    place: MOPS, ul. Józefińska 14, III piętro\n"
+        + ("    status: cancelled\n" if rng.random() < 0.1 else "")
+        for k in range(rng.randint(1, 2))
+    )
+    report = ""
+    if closes < dt.date(2025, 6, 1) and rng.random() < 0.7:
+        report = f"report:\n  published: {closes + dt.timedelta(days=30)}\n  summary: Wpłynęło {rng.randint(3, 40)} uwag.\n"
+    return (
+        f"title: Program {rng.choice(WORDS)} {rng.choice(WORDS)} nr {i}\n"
+        f"summary: Zbieramy uwagi do programu {rng.choice(WORDS)} i {rng.choice(WORDS)}.\n"
+        f"organizer: Miejski Ośrodek Pomocy Społecznej w Krakowie\n"
+        f"published: {published}\nopens: {opens}\ncloses: {closes}\n"
+        f"categories: [{cats[0]}, {cats[1]}]\n"
+        f"audience: Organizacje pozarządowe działające w Krakowie.\n"
+        f"respond:\n  - channel: email\n    value: k{i}@mops.krakow.pl\n"
+        f"  - channel: post\n    value: ul. Józefińska 14, 30-529 Kraków\n    annotation: KONSULTACJE {i}\n"
+        f"duty_hours:\n{duty}meetings:\n{meetings}"
+        f"materials:\n  - title: Projekt dokumentu\n    file: files/projekt.pdf\n"
+        f"  - title: Formularz uwag\n    file: files/formularz.docx\n"
+        f"{report}"
+        f"contact:\n  email: k{i}@mops.krakow.pl\n"
+    )
+
+
 def write_campaigns(target: Path, n: int, seed: int = 7) -> list[str]:
     """Write n synthetic campaign folders; return their announcement texts (for the bare build)."""
     rng = random.Random(seed)
-    start = dt.date(2011, 1, 1)
-    span = (dt.date(2026, 6, 1) - start).days
+    span = (LAST_DAY - FIRST_DAY).days
     texts = []
     pdf = b"%PDF-1.4\n" + b"0" * 20000 + b"\n%%EOF\n"
     docx = b"PK\x03\x04" + b"0" * 8000
     for i in range(n):
-        slug = f"konsultacja-{i:05d}"
-        folder = target / "campaigns" / slug
+        folder = target / "campaigns" / f"konsultacja-{i:05d}"
         (folder / "files").mkdir(parents=True)
         (folder / "announcements").mkdir()
-        opens = start + dt.timedelta(days=rng.randint(0, span))
-        closes = opens + dt.timedelta(days=rng.randint(21, 40))
-        cats = rng.sample(CATEGORIES, 2)
-        duty = "".join(
-            f"  - date: {opens + dt.timedelta(days=3 + 4 * k)}\n    time: {9 + k}:00-{11 + k}:00\n"
-            f"    mode: [in_person, phone]\n    place: ul. Józefińska 14, pok. {200 + k}\n    phone: 12 616 53 2{k}\n"
-            for k in range(4)
-        )
-        meetings = "".join(
-            f"  - title: Spotkanie konsultacyjne {k + 1}\n    date: {opens + dt.timedelta(days=10 + k)}\n"
-            f"    time: 16:00-18:00\n    place: MOPS, ul. Józefińska 14, III piętro\n"
-            + ("    status: cancelled\n" if rng.random() < 0.1 else "")
-            for k in range(rng.randint(1, 2))
-        )
-        report = ""
-        if closes < dt.date(2025, 6, 1) and rng.random() < 0.7:
-            report = f"report:\n  published: {closes + dt.timedelta(days=30)}\n  summary: Wpłynęło {rng.randint(3, 40)} uwag.\n"
-        (folder / "campaign.yml").write_text(
-            f"title: Program {rng.choice(WORDS)} {rng.choice(WORDS)} nr {i}\n"
-            f"summary: Zbieramy uwagi do programu {rng.choice(WORDS)} i {rng.choice(WORDS)}.\n"
-            f"organizer: Miejski Ośrodek Pomocy Społecznej w Krakowie\n"
-            f"published: {opens}\nopens: {opens}\ncloses: {closes}\n"
-            f"categories: [{cats[0]}, {cats[1]}]\n"
-            f"audience: Organizacje pozarządowe działające w Krakowie.\n"
-            f"respond:\n  - channel: email\n    value: k{i}@mops.krakow.pl\n"
-            f"  - channel: post\n    value: ul. Józefińska 14, 30-529 Kraków\n    annotation: KONSULTACJE {i}\n"
-            f"duty_hours:\n{duty}meetings:\n{meetings}"
-            f"materials:\n  - title: Projekt dokumentu\n    file: files/projekt.pdf\n"
-            f"  - title: Formularz uwag\n    file: files/formularz.docx\n"
-            f"{report}"
-            f"contact:\n  email: k{i}@mops.krakow.pl\n",
-            encoding="utf-8",
-        )
+        opens = FIRST_DAY + dt.timedelta(days=rng.randint(0, span))
+        (folder / "campaign.yml").write_text(campaign_yml(rng, i, opens), encoding="utf-8")
         text = synthetic_text(rng)
         texts.append(text)
         (folder / "index.md").write_text(text, encoding="utf-8")
@@ -138,7 +158,7 @@ def make_bare_site(base: Path, texts: list[str]) -> Path:
         (docs / "k" / f"{i:05d}.md").write_text(f"# Konsultacja {i}\n\n{text}", encoding="utf-8")
     (site / "mkdocs.yml").write_text(
         "site_name: Bare\nsite_url: https://example.org/\ntheme:\n  name: material\n  language: pl\n"
-        "  font: false\nnav:\n  - index.md\nplugins: []\n",
+        "  font: false\nnav:\n  - index.md\nnot_in_nav: |\n  /k/\nplugins: []\n",
         encoding="utf-8",
     )
     return site
@@ -150,11 +170,11 @@ def make_blog_site(base: Path, texts: list[str]) -> Path:
     posts = site / "docs" / "blog" / "posts"
     posts.mkdir(parents=True)
     (site / "docs" / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
-    day = dt.date(2011, 1, 1)
     for i, text in enumerate(texts):
-        date = day + dt.timedelta(days=i % 5000)
+        date = FIRST_DAY + dt.timedelta(days=i % 5000)
         (posts / f"{i:05d}.md").write_text(
-            f"---\ndate: {date}\ncategories: [c{i % 10}]\n---\n\n# Konsultacja {i}\n\n{text}", encoding="utf-8"
+            f"---\ndate: {date}\ncategories: [c{i % 10}]\n---\n\n# Konsultacja {i}\n\n{text}",
+            encoding="utf-8",
         )
     (site / "mkdocs.yml").write_text(
         "site_name: Blog\nsite_url: https://example.org/\ntheme:\n  name: material\n  language: pl\n"
@@ -164,96 +184,150 @@ def make_blog_site(base: Path, texts: list[str]) -> Path:
     return site
 
 
-def timed_build(site: Path) -> tuple[float, float]:
-    """Run one `mkdocs build` process; return (seconds, peak RSS in MiB)."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+@dataclass
+class Run:
+    """One whole `mkdocs build` process."""
+
+    seconds: float
+    peak_pss_mib: float  # largest sum over the build's processes, sampled
+    max_rss_mib: float  # getrusage's largest resident set of one of them
+
+
+def _pss_kib(pid: int) -> int:
+    """Proportional set size of a process and all its descendants, 0 for those gone."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        children: list[str] = []
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as listing:
+                children += listing.read().split()
+    except OSError:
+        return total
+    return total + sum(_pss_kib(int(child)) for child in children)
+
+
+def timed_build(site: Path, env_extra: dict[str, str] | None = None) -> Run:
+    """Run one `mkdocs build` process into an empty folder; time it and watch its memory."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
     out = site / "site"
     shutil.rmtree(out, ignore_errors=True)
+    peak = [0]
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
-        cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], _pss_kib(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
     if status != 0:
         raise SystemExit(f"build failed in {site}:\n{stderr[-3000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return Run(elapsed, peak[0] / 1024, usage.ru_maxrss / 1024)
 
 
 def stage_times(site: Path) -> dict[str, float]:
-    """Time each generator stage in-process on the given site."""
-    sys.path.insert(0, str(REPO))
-    from zoneinfo import ZoneInfo
-
-    from generator import export, pages
-    from generator.feeds import ical, rss
-    from generator.load import load_campaigns
-    from generator.outputs import material_outputs, published_campaigns, write_outputs
-    from generator.settings import Settings, resolve_today
-    from generator.validate import validate_campaigns
-
-    tz = ZoneInfo("Europe/Warsaw")
-    today, build_time = resolve_today(tz, environ={"SOURCE_DATE_EPOCH": EPOCH})
-    settings = Settings(site_url="https://konsultacje.example.pl/", site_name="Bench", root=site,
-                        campaigns_dir=site / "campaigns", today=today, build_time=build_time)
-    times: dict[str, float] = {}
-
-    def timed(name: str, fn: Callable[[], Any]) -> Any:
-        start = time.perf_counter()
-        result = fn()
-        times[name] = time.perf_counter() - start
-        return result
-
-    raws, _ = timed("load", lambda: load_campaigns(settings.campaigns_dir, site))
-    campaigns, problems = timed("validate", lambda: validate_campaigns(raws, tz))
-    public = published_campaigns(campaigns, settings)
-    outs = timed("pages", lambda: pages.render_pages(public, settings))
-    outs += timed("feeds (ical)", lambda: ical.build_calendars(public, settings))
-    outs += timed("feeds (rss)", lambda: rss.build_feeds(public, settings))
-    outs += timed("exports", lambda: export.build_exports(public, settings))
-    outs += material_outputs(public, settings)
-    with tempfile.TemporaryDirectory() as tmp:
-        timed("writing", lambda: write_outputs(outs, Path(tmp)))
-    errors = [p for p in problems if p.severity.value == "error"]
-    if errors:
-        raise SystemExit(f"synthetic campaigns have {len(errors)} errors, e.g. {errors[0]}")
-    return times
+    """Seconds per stage of one more build of `site`, measured inside that build (stages.py)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    out = site / "site-stages"
+    shutil.rmtree(out, ignore_errors=True)
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("stages.py")), str(site), str(out)],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"the timed build failed:\n{result.stderr[-3000:]}")
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
-def median_of(runs: int, fn: Callable[[], tuple[float, float]]) -> tuple[float, float]:
-    """Median time and the largest peak memory over `runs` runs."""
-    results = [fn() for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def median_of(runs: int, build: Callable[[], Run]) -> Run:
+    """Median time, and the largest memory figures, over `runs` builds."""
+    results = [build() for _ in range(runs)]
+    return Run(
+        statistics.median(r.seconds for r in results),
+        max(r.peak_pss_mib for r in results),
+        max(r.max_rss_mib for r in results),
+    )
+
+
+def print_stages(stages: dict[str, float]) -> None:
+    """The stage times, ours first, then the worker's, then MkDocs'."""
+    ours = {k: v for k, v in stages.items() if not k.startswith(("worker: ", "MkDocs: ", "whole"))}
+    worker = {k[len("worker: ") :]: v for k, v in stages.items() if k.startswith("worker: ")}
+    mkdocs = {k[len("MkDocs: ") :]: v for k, v in stages.items() if k.startswith("MkDocs: ")}
+    print("         plugin: " + ", ".join(f"{k} {v:.2f}" for k, v in ours.items()))
+    if worker:
+        print("         worker: " + ", ".join(f"{k} {v:.2f}" for k, v in worker.items()))
+    print(
+        "         MkDocs: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in mkdocs.items())
+        + f"; whole build {stages.get('whole build (in process)', 0):.2f} s",
+        flush=True,
+    )
 
 
 def main() -> None:
     """Run the benchmark and print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-n", type=int, action="append", help="number of consultations (repeatable)")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--blog", action="store_true", help="also build the blog-plugin equivalent")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each site (the median is shown)")
+    parser.add_argument("--blog", action="store_true", help="also build the blog-plugin equivalent, once")
+    parser.add_argument("--no-stages", action="store_true", help="skip the build with stage times")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     args = parser.parse_args()
     sizes = args.n or [100, 1000, 5000]
-    print(f"{'N':>6} {'ours s':>8} {'bare s':>8} {'ratio':>6} {'ours MiB':>9} {'bare MiB':>9}"
-          + (f" {'blog s':>8} {'blog/ours':>9}" if args.blog else ""))
+    print(
+        f"{os.cpu_count()} cores; median of {args.runs} whole `mkdocs build` processes; "
+        "memory: peak PSS of all the build's processes (peak RSS of the largest one)",
+        flush=True,
+    )
+    print(
+        f"{'N':>6} {'ours s':>8} {'bare s':>8} {'ratio':>6}  {'ours MiB':>14}  {'bare MiB':>14}"
+        + (f" {'blog s':>8} {'blog/ours':>9}" if args.blog else ""),
+        flush=True,
+    )
     for n in sizes:
         base = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
         try:
             ours, texts = make_our_site(base, n)
             bare = make_bare_site(base, texts)
-            ours_t, ours_m = median_of(args.runs, lambda ours=ours: timed_build(ours))
-            bare_t, bare_m = median_of(args.runs, lambda bare=bare: timed_build(bare))
-            line = f"{n:>6} {ours_t:>8.1f} {bare_t:>8.1f} {ours_t / bare_t:>6.2f} {ours_m:>9.0f} {bare_m:>9.0f}"
+            mine = median_of(args.runs, lambda ours=ours: timed_build(ours))
+            theirs = median_of(args.runs, lambda bare=bare: timed_build(bare))
+            line = (
+                f"{n:>6} {mine.seconds:>8.1f} {theirs.seconds:>8.1f} {mine.seconds / theirs.seconds:>6.2f}"
+                f"  {mine.peak_pss_mib:>6.0f} ({mine.max_rss_mib:>5.0f})"
+                f"  {theirs.peak_pss_mib:>6.0f} ({theirs.max_rss_mib:>5.0f})"
+            )
             if args.blog:
-                blog = make_blog_site(base, texts)
-                blog_t, _ = median_of(1, lambda blog=blog: timed_build(blog))
-                line += f" {blog_t:>8.1f} {blog_t / ours_t:>9.1f}"
+                blog = timed_build(make_blog_site(base, texts))
+                line += f" {blog.seconds:>8.1f} {blog.seconds / mine.seconds:>9.1f}"
             print(line, flush=True)
-            stages = stage_times(ours)
-            print("       stages: " + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()), flush=True)
+            if not args.no_stages:
+                print_stages(stage_times(ours))
         finally:
             if args.keep:
                 print(f"       kept in {base}")

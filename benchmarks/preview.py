@@ -72,10 +72,20 @@ def published_slug(site: Path) -> str:
 def measure(site: Path, slug: str, edits: int, dirty: bool) -> list[float]:
     """Start the server, edit one consultation `edits` times, return the seconds each took."""
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-a",
+        f"127.0.0.1:{port}",
+        *(["--dirty"] if dirty else []),
+    ]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
     log = open(site / "serve.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(command, cwd=site, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        command, cwd=site, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     url = f"http://127.0.0.1:{port}/konsultacje/{slug}/"
     times = []
     try:
@@ -103,7 +113,9 @@ def measure(site: Path, slug: str, edits: int, dirty: bool) -> list[float]:
 
 def main() -> None:
     """Measure and print the preview's latency."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-n", type=int, default=1000, help="number of consultations")
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--clean-builds", action="store_true", help="plain `mkdocs serve` (no --dirty)")

@@ -6,6 +6,7 @@ hands them to MkDocs; `write_outputs` writes them as ordinary files for any othe
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -48,13 +49,48 @@ class Output:
         return self.path.endswith(".md") and isinstance(self.content, str)
 
 
+@dataclass(frozen=True)
+class PackedPage:
+    """A page kept compact while the engine holds thousands: its text as UTF-8 (half the memory
+    of Polish text in a str) and where its HTML blocks are in the text, instead of their copies."""
+
+    path: str
+    data: bytes
+    blocks: tuple[tuple[int, int], ...]  # (start, end) of each HTML block in the text
+
+    @classmethod
+    def of(cls, output: Output) -> PackedPage:
+        """Pack a page output."""
+        text = output.content
+        assert isinstance(text, str)
+        spans = []
+        at = 0
+        for block in output.html:
+            at = text.index(block, at)
+            spans.append((at, at + len(block)))
+            at += len(block)
+        return cls(output.path, text.encode("utf-8"), tuple(spans))
+
+    def text(self) -> str:
+        """The page's Markdown."""
+        return self.data.decode("utf-8")
+
+    def output(self) -> Output:
+        """The page as an Output again."""
+        text = self.text()
+        return Output(self.path, text, html=tuple(text[start:end] for start, end in self.blocks))
+
+
 def published_campaigns(campaigns: Sequence[Campaign], settings: Settings) -> list[Campaign]:
     """The campaigns that are public on the build day, sorted by slug."""
     return sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
 
 
 def generate_site(
-    campaigns: Sequence[Campaign], settings: Settings, times: StageTimes | None = None, memo: Memo | None = None
+    campaigns: Sequence[Campaign],
+    settings: Settings,
+    times: StageTimes | None = None,
+    memo: Memo | None = None,
 ) -> list[Output]:
     """Produce every generated file of the site from validated campaigns.
 
@@ -62,12 +98,24 @@ def generate_site(
         times: gets the seconds each stage took.
         memo: per-consultation results of the previous build of a preview session.
     """
+    times = times if times is not None else StageTimes()
+    public = published_campaigns(campaigns, settings)
+    outputs: list[Output] = []
+    for name, build in site_stages(memo):
+        with times.stage(name):
+            outputs.extend(build(public, settings))
+    return outputs
+
+
+Stage = Callable[[Sequence[Campaign], Settings], list[Output]]
+
+
+def site_stages(memo: Memo | None = None) -> list[tuple[str, Stage]]:
+    """The stages of `generate_site`, named, in the order their files are listed."""
     from generator import export, pages, search, statement_page
     from generator.feeds import ical, rss
 
-    times = times if times is not None else StageTimes()
-    public = published_campaigns(campaigns, settings)
-    stages: list[tuple[str, Callable[[Sequence[Campaign], Settings], list[Output]]]] = [
+    return [
         ("pages", partial(pages.render_pages, memo=memo)),
         ("materials", material_outputs),
         ("calendars", partial(ical.build_calendars, memo=memo)),
@@ -76,11 +124,6 @@ def generate_site(
         ("search", partial(search.build_search, memo=memo)),
         ("statement", lambda _campaigns, site: statement_page.render_statement_page(site)),
     ]
-    outputs: list[Output] = []
-    for name, build in stages:
-        with times.stage(name):
-            outputs.extend(build(public, settings))
-    return outputs
 
 
 def material_outputs(campaigns: Iterable[Campaign], settings: Settings) -> list[Output]:
@@ -104,14 +147,18 @@ def material_url(campaign: Campaign, rel: str, settings: Settings) -> str:
 def write_outputs(outputs: Iterable[Output], directory: Path) -> int:
     """Write outputs as plain files under `directory` (for engines other than MkDocs)."""
     count = 0
+    made: set[str] = set()  # folders known to exist: tens of thousands of files share a few hundred
     for output in outputs:
-        target = directory / output.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = os.path.join(directory, output.path)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
         if output.source is not None:
             shutil.copyfile(output.source, target)
-        elif isinstance(output.content, bytes):
-            target.write_bytes(output.content)
         else:
-            target.write_text(output.content or "", encoding="utf-8", newline="\n")
+            content = output.content or ""
+            with open(target, "wb") as file:
+                file.write(content.encode("utf-8") if isinstance(content, str) else content)
         count += 1
     return count

@@ -25,12 +25,19 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from generator import export, pages, search, statement_page
+from generator import export, pages, search
 from generator.errors import ConsultationsError, Problem
-from generator.feeds import ical, rss
+from generator.feeds import ical
 from generator.memo import Memo
 from generator.model import Campaign
-from generator.outputs import Output, generate_site, material_outputs, published_campaigns, write_outputs
+from generator.outputs import (
+    Output,
+    PackedPage,
+    generate_site,
+    published_campaigns,
+    site_stages,
+    write_outputs,
+)
 from generator.settings import Settings
 from generator.timing import StageTimes
 
@@ -49,7 +56,7 @@ class Generated:
     site folder itself, and the build must call `worker.finish()` before it is published.
     """
 
-    outputs: list[Output]
+    outputs: Sequence[Output | PackedPage]
     written: frozenset[str]
     worker: Worker | None
 
@@ -90,23 +97,39 @@ def generate(
 
 
 def _share(public: list[Campaign], settings: Settings, worker: Worker, times: StageTimes) -> Generated:
-    with times.stage("pages"):
-        mine = pages.render_campaign_pages(public[0::2], settings)
-        index_pages = pages.render_index_pages(public, settings)
-        theirs = worker.pages()
-    # Back in the order of `public`: this process took the even places, the worker the odd ones.
-    campaign_pages = [(theirs if i % 2 else mine)[i // 2] for i in range(len(public))]
-    with times.stage("materials"):
-        materials = material_outputs(public, settings)  # copied by the engine, as without a worker
-    calendars = ical.calendar_paths(public, settings)
-    with times.stage("news feeds"):
-        feeds = rss.build_feeds(public, settings)
-    with times.stage("search"):
-        search_page = search.build_search_page(public, settings)
-    exports, search_files = export.export_paths(settings), search.search_file_paths(settings)
-    outputs = [*campaign_pages, *index_pages, *materials, *map(Output, calendars), *feeds, *map(Output, exports)]
-    outputs += [search_page, *map(Output, search_files), *statement_page.render_statement_page(settings)]
-    return Generated(outputs, frozenset(calendars + exports + search_files), worker)
+    outputs: list[Output | PackedPage] = []
+    written: list[str] = []
+    for name, build in site_stages():
+        if name == "pages":
+            with times.stage("pages"):
+                mine = _packed_pages(public[0::2], settings)
+                index_pages = [PackedPage.of(page) for page in pages.render_index_pages(public, settings)]
+                theirs = worker.pages()
+            # Back in the order of `public`: this process took the even places, the worker the odd ones.
+            outputs += [(theirs if i % 2 else mine)[i // 2] for i in range(len(public))] + index_pages
+        elif name in ("calendars", "exports", "search"):  # written by the worker (see _work)
+            if name == "search":
+                with times.stage("search"):
+                    outputs.append(PackedPage.of(search.build_search_page(public, settings)))
+            paths = {
+                "calendars": lambda: ical.calendar_paths(public, settings),
+                "exports": lambda: export.export_paths(settings),
+                "search": lambda: search.search_file_paths(settings),
+            }[name]()
+            outputs += map(Output, paths)
+            written += paths
+        else:  # any other stage runs here, as without a worker (the materials are copied by the engine)
+            with times.stage(name):
+                outputs += [PackedPage.of(o) if o.is_page else o for o in build(public, settings)]
+    return Generated(outputs, frozenset(written), worker)
+
+
+def _packed_pages(campaigns: list[Campaign], settings: Settings, chunk: int = 64) -> list[PackedPage]:
+    """The consultations' pages, packed a few at a time: thousands of page texts are never all in memory."""
+    packed: list[PackedPage] = []
+    for start in range(0, len(campaigns), chunk):
+        packed += map(PackedPage.of, pages.render_campaign_pages(campaigns[start : start + chunk], settings))
+    return packed
 
 
 class Worker:
@@ -123,7 +146,7 @@ class Worker:
         self.times: dict[str, float] = {}
         self.peak_rss_kib = 0
 
-    def pages(self) -> list[Output]:
+    def pages(self) -> list[PackedPage]:
         """The worker's share of the consultation pages (waits for them)."""
         kind, payload = self._message()
         if kind != "pages":
@@ -168,12 +191,10 @@ def _work(public: list[Campaign], settings: Settings, site_dir: Path, send: Conn
     times = StageTimes()
     try:
         with times.stage("pages"):
-            send.send(("pages", pages.render_campaign_pages(public[1::2], settings)))
-        for name, build in (
-            ("calendars", ical.build_calendars),
-            ("exports", export.build_exports),
-            ("search", search.build_search_files),
-        ):
+            send.send(("pages", _packed_pages(public[1::2], settings)))
+        with times.stage("calendars"):
+            write_outputs(ical.iter_calendars(public, settings), site_dir)
+        for name, build in (("exports", export.build_exports), ("search", search.build_search_files)):
             with times.stage(name):
                 outputs = build(public, settings)
             with times.stage("writing"):

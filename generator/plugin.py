@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -10,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -20,8 +19,9 @@ from generator.errors import ConsultationsError, Severity, format_text
 from generator.history import load_history, with_history
 from generator.html_fixes import fix_material_html
 from generator.markdown_blocks import KnownBlocks
+from generator.mkdocsfiles import HtmlStore, to_file
 from generator.model import Campaign
-from generator.outputs import Output
+from generator.outputs import Output, PackedPage
 from generator.pipeline import check_campaigns
 from generator.session import PreviewSession
 from generator.settings import Settings
@@ -41,7 +41,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.pages: dict[str, Campaign] = {}
         self.is_serve = False
         self.known_blocks = KnownBlocks()
-        self.html_blocks: dict[str, tuple[str, ...]] = {}  # src_uri -> the page's own HTML blocks
+        self.html_blocks: dict[str, tuple[tuple[int, int], ...]] = {}  # src_uri -> where its HTML blocks are
+        self.html_store = HtmlStore()
         self.staged: atomic.StagedBuild | None = None  # while MkDocs writes into a staging folder
         self.config_ref: MkDocsConfig | None = None
         self.worker: parallel.Worker | None = None  # writing calendars and exports into site_dir
@@ -111,20 +112,19 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             memo.start(self.settings, self.campaigns)
         generated = parallel.generate(self.campaigns, self.settings, site_dir, self.stage_times, memo)
         self.worker = generated.worker
-        for output in generated.outputs:
-            file = _to_file(output, config, output.path in generated.written)
-            if self.session is not None and output.content is not None and isinstance(file, _Generated):
-                file.changed = self.session.changed(output.path, output.content)
+        for item in generated.outputs:
+            output = PackedPage.of(item) if isinstance(item, Output) and item.is_page else item
+            file = to_file(output, config, output.path in generated.written, self.session)
             existing = files.get_file_from_path(file.src_uri)
             if existing is not None:  # the home page replaces content/index.md and keeps its place
                 files.remove(existing)
                 file.inclusion = existing.inclusion
-            elif output.is_page:  # listed from the list pages; mkdocs.yml's nav names the main ones
+            elif isinstance(output, PackedPage):  # listed from the lists; mkdocs.yml's nav names the main ones
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             if output.path in by_page:
                 self.pages[file.src_uri] = by_page[output.path]
-            if output.html:
-                self.html_blocks[file.src_uri] = output.html
+            if isinstance(output, PackedPage) and output.blocks:
+                self.html_blocks[file.src_uri] = output.blocks
             files.append(file)
         return files
 
@@ -137,19 +137,29 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         if isinstance(meta.get("cx"), dict) and meta["cx"].get("modified"):
             page.update_date = meta["cx"]["modified"]  # sitemap.xml <lastmod>
         # Our own HTML blocks skip Python-Markdown's HTML parser (see markdown_blocks).
-        self.known_blocks.blocks = self.html_blocks.get(page.file.src_uri, ())
+        spans = self.html_blocks.get(page.file.src_uri)
+        text = page.file.content_string if spans else ""
+        self.known_blocks.blocks = tuple(text[start:end] for start, end in spans or ())
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _anchors(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # MkDocs checks links to anchors against the ids it found; those in blocks it did not parse count too.
         if self.known_blocks.ids and page.present_anchor_ids is not None:
             page.present_anchor_ids |= self.known_blocks.ids
         self.known_blocks.blocks = ()
         return html
 
+    @event_priority(-100)  # after other plugins have seen and changed the HTML
+    def _hold_html(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.html_store.hold(page, html) if page.file.src_uri in self.html_blocks else html
+
+    on_page_content = CombinedEvent(_anchors, _hold_html)
+
+    @event_priority(100)  # before other plugins read the page's HTML
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:
+        self.html_store.give_back(page)
         context["campaign"] = self.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         context["consultations"] = self.settings  # type: ignore[typeddict-unknown-key]
         return context
@@ -162,9 +172,17 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             env.globals["cx_statement"] = statement_link(self.settings)
         return env
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _fix_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's markup has two HTML errors outside any template block; see html_fixes.
         return fix_material_html(output)
+
+    @event_priority(-100)  # after other plugins' post_page
+    def _release_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.html_blocks:
+            page.content = None  # written: thousands of consultation pages need not stay in memory
+        return output
+
+    on_post_page = CombinedEvent(_fix_html, _release_html)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The same repair for 404.html, which MkDocs renders as a static template, not a page.
@@ -192,6 +210,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
     on_post_build = CombinedEvent(_finish_worker, _publish)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.html_store.clear()
         if self.session is not None:
             self.session.discard()
         self._stop_worker()
@@ -232,30 +251,3 @@ def _add_package_theme(config: MkDocsConfig) -> None:
     dirs.insert(1 if config.theme.custom_dir else 0, str(package_theme))
 
 
-class _Generated(File):
-    """Generated content. With `mkdocs serve --dirty`, MkDocs renders and writes only files that
-    say they are modified: these say so when their content differs from the previous build's."""
-
-    changed = True
-
-    def is_modified(self) -> bool:
-        return self.changed or not os.path.isfile(self.abs_dest_path)
-
-
-class _WrittenByWorker(File):
-    """A file the worker process writes into site_dir itself: known to MkDocs (links to it
-    resolve), never copied by it."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
-
-    def is_modified(self) -> bool:
-        return False
-
-
-def _to_file(output: Output, config: MkDocsConfig, written: bool = False) -> File:
-    if written:
-        return _WrittenByWorker.generated(config, output.path, abs_src_path=str(Path(config.site_dir) / output.path))
-    if output.source is not None:
-        return File.generated(config, output.path, abs_src_path=str(output.source))
-    return _Generated.generated(config, output.path, content=output.content or "")

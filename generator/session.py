@@ -83,7 +83,9 @@ class PreviewSession:
         alive = {id(item.raw) for item in self._loaded.values()}
         self._validated = {key: value for key, value in self._validated.items() if key in alive}
 
-    def with_history(self, campaigns: list[Campaign], history: dict[str, tuple[HistoryEntry, ...]]) -> list[Campaign]:
+    def with_history(
+        self, campaigns: list[Campaign], history: dict[str, tuple[HistoryEntry, ...]]
+    ) -> list[Campaign]:
         """The campaigns with their change register, the same objects as before when nothing changed."""
         result = []
         histories = {}

@@ -6,15 +6,18 @@ files and the list handed to MkDocs with `generate_site`, and a whole site built
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
-from generator import parallel
+from generator import parallel, urls
+from generator.config import make_settings
 from generator.errors import ConsultationsError, Problem
 from generator.feeds import ical
-from generator.outputs import generate_site, write_outputs
+from generator.outputs import Output, PackedPage, generate_site, write_outputs
 from generator.pipeline import check_campaigns
 from generator.settings import Settings
 from generator.timing import StageTimes
@@ -25,14 +28,12 @@ pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="the worker is a
 
 
 def _settings() -> Settings:
-    return Settings(
-        site_url="https://konsultacje.example.pl/",
-        site_name="Konsultacje",
-        root=REPO,
-        campaigns_dir=REPO / "campaigns",
-        docs_dir=REPO / "content",
-        today=TODAY,
-    )
+    """The repository's own settings (every option it sets, so every stage has files), as of TODAY."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    settings = make_settings(config.plugins["consultations"].config, config)
+    return dataclasses.replace(settings, today=TODAY, build_time=dt.datetime(2025, 9, 1, 8, tzinfo=dt.timezone.utc))
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -52,6 +53,7 @@ def test_the_worker_writes_what_one_process_would_and_the_list_keeps_its_order(
     settings = _settings()
     campaigns, _ = check_campaigns(settings.campaigns_dir, REPO, TZ)
     expected = generate_site(campaigns, settings)
+    assert urls.statement_page(settings) + "index.md" in {o.path for o in expected}  # every stage has files
     times = StageTimes()
 
     generated = parallel.generate(campaigns, settings, tmp_path / "site", times)
@@ -60,11 +62,12 @@ def test_the_worker_writes_what_one_process_would_and_the_list_keeps_its_order(
 
     assert [o.path for o in generated.outputs] == [o.path for o in expected]
     by_path = {o.path: o for o in expected}
-    for output in generated.outputs:
-        if output.path in generated.written:
-            assert output.content is None and output.source is None
-        else:
-            assert output == by_path[output.path], output.path
+    for item in generated.outputs:
+        if item.path in generated.written:
+            assert isinstance(item, Output) and item.content is None and item.source is None
+        else:  # pages come packed (UTF-8 and the places of their HTML blocks)
+            assert (item.output() if isinstance(item, PackedPage) else item) == by_path[item.path], item.path
+            assert isinstance(item, PackedPage) == by_path[item.path].is_page
     assert generated.written and all(not by_path[path].is_page for path in generated.written)
     write_outputs([by_path[path] for path in generated.written], tmp_path / "expected")
     assert _files(tmp_path / "site") == _files(tmp_path / "expected")
@@ -100,7 +103,7 @@ def test_a_problem_found_by_the_worker_stops_the_build_with_its_message(
     def refuse(*args: object) -> None:
         raise ConsultationsError([problem])
 
-    monkeypatch.setattr(ical, "build_calendars", refuse)  # the fork inherits the patch
+    monkeypatch.setattr(ical, "iter_calendars", refuse)  # the fork inherits the patch
     settings = _settings()
     campaigns, _ = check_campaigns(settings.campaigns_dir, REPO, TZ)
     generated = parallel.generate(campaigns, settings, tmp_path, StageTimes())
@@ -119,7 +122,7 @@ def test_a_worker_that_fails_or_dies_fails_the_build(
             os._exit(3)
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(ical, "build_calendars", broken)
+    monkeypatch.setattr(ical, "iter_calendars", broken)
     settings = _settings()
     campaigns, _ = check_campaigns(settings.campaigns_dir, REPO, TZ)
     generated = parallel.generate(campaigns, settings, tmp_path, StageTimes())
@@ -156,7 +159,7 @@ def test_a_build_that_fails_in_the_worker_leaves_the_previous_site(
     def broken(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(ical, "build_calendars", broken)
+    monkeypatch.setattr(ical, "iter_calendars", broken)
     with pytest.raises(Abort):
         build(load_config(str(site_copy / "mkdocs.yml"), site_dir=str(site)))
     assert "disk on fire" in caplog.text

@@ -107,7 +107,9 @@ def test_a_new_file_in_a_campaign_folder_counts_as_a_change(site: Path) -> None:
     first, _ = check_campaigns(site / "campaigns", site, TZ, remember=session)
     folder = site / "campaigns" / first[0].slug / "announcements"
     folder.mkdir(exist_ok=True)
-    (folder / "nowy.md").write_text("---\ntitle: Nowy komunikat\ndate: 2025-08-30\n---\n\nTreść.\n", encoding="utf-8")
+    (folder / "nowy.md").write_text(
+        "---\ntitle: Nowy komunikat\ndate: 2025-08-30\n---\n\nTreść.\n", encoding="utf-8"
+    )
     second, _ = check_campaigns(site / "campaigns", site, TZ, remember=session)
     changed = next(c for c in second if c.slug == first[0].slug)
     assert changed is not first[0]
@@ -127,10 +129,15 @@ def test_the_clock_stops_for_the_day_and_moves_on_the_next() -> None:
     session = PreviewSession()
     root = Path("/site")
     first = session.pin_clock(_settings(root))
-    later = session.pin_clock(_settings(root, build_time=dt.datetime(2025, 9, 1, 9, 30, tzinfo=dt.timezone.utc)))
+    later = session.pin_clock(
+        _settings(root, build_time=dt.datetime(2025, 9, 1, 9, 30, tzinfo=dt.timezone.utc))
+    )
     assert later.build_time == first.build_time and later == first
-    next_day = _settings(root, today=TODAY + dt.timedelta(days=1),
-                         build_time=dt.datetime(2025, 9, 2, 8, 0, tzinfo=dt.timezone.utc))
+    next_day = _settings(
+        root,
+        today=TODAY + dt.timedelta(days=1),
+        build_time=dt.datetime(2025, 9, 2, 8, 0, tzinfo=dt.timezone.utc),
+    )
     assert session.pin_clock(next_day) == next_day
 
 
@@ -153,7 +160,9 @@ class _Preview:
 
     def __init__(self, source: Path, site_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.chdir(source)
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 9, 1, 8, tzinfo=dt.timezone.utc).timestamp())))
+        monkeypatch.setenv(
+            "SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 9, 1, 8, tzinfo=dt.timezone.utc).timestamp()))
+        )
         self.source, self.site_dir = source, site_dir
         config = self.config()
         config.plugins.on_startup(command="serve", dirty=True)

@@ -25,7 +25,7 @@ state files (the same input always gives the same bytes):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import partial
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
@@ -55,16 +55,19 @@ REFRESH = dt.timedelta(hours=6)  # a hint; Google ignores it and polls about twi
 
 def build_calendars(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
     """Return every .ics file of the site: the feeds and one download per event."""
+    return list(iter_calendars(campaigns, settings, memo))
+
+
+def iter_calendars(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> Iterator[Output]:
+    """The files of `build_calendars` one at a time, for a writer that needs not hold them all."""
     events = calendar_feeds.every_event(campaigns, settings)
     writer = _Writer(settings, _timezone(events, settings), memo)
-    outputs = []
     feeds = calendar_feeds.all_feeds(campaigns, settings)
     for feed, chosen in zip(feeds, calendar_feeds.feed_events(feeds, events, settings), strict=True):
-        outputs.append(Output(feed.path, writer.calendar(chosen, feed)))
+        yield Output(feed.path, writer.calendar(chosen, feed))
     for event in events:
         path = urls.ics_event(settings, event.campaign.slug, event.key)
-        outputs.append(Output(path, writer.calendar([event], None, source=path)))
-    return outputs
+        yield Output(path, writer.calendar([event], None, source=path))
 
 
 def calendar_paths(campaigns: Sequence[Campaign], settings: Settings) -> list[str]:
