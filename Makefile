@@ -13,7 +13,7 @@ site: $(VENV)/.installed
 	$(BIN)/mkdocs build
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(VENV)/.installed
 	$(BIN)/consult check
