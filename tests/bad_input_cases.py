@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .conftest import VALID_YML
+
 SLUG = "program-testowy"
 C = f"campaigns/{SLUG}/"
 YML = C + "campaign.yml"
@@ -21,20 +23,14 @@ INDEX = C + "index.md"
 ANN = C + "announcements/2025-09-02-zmiana.md"
 REPO = Path(__file__).resolve().parent.parent
 
-BASE_YML = """\
-title: Program Wspierania Rodziny 2025–2027
-summary: Zbieramy uwagi do projektu programu.
-organizer: Miejski Ośrodek Pomocy Społecznej w Krakowie
-published: 2025-08-28
-opens: 2025-08-28
-closes: 2025-09-26
-respond:
-  - channel: email
-    value: dm@mops.krakow.pl
+BASE_YML = (
+    VALID_YML
+    + """\
 materials:
   - title: Formularz uwag
     file: files/formularz.docx
 """
+)
 BASE_INDEX = "Zapraszamy do konsultacji projektu programu.\n\n## Cel\n\nZbieramy uwagi.\n"
 BASE_ANNOUNCEMENT = "---\ntitle: Zmiana terminu spotkania\ndate: 2025-09-02\n---\n\nSpotkanie przeniesiono.\n"
 
