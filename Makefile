@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test fuzz check lint schema setup setup-test clean
+.PHONY: site serve test fuzz check lint schema setup setup-test bench clean
 
 site: $(VENV)/.installed
 	$(BIN)/consult check
@@ -24,6 +24,15 @@ test: setup-test
 # The fuzz tests with many more examples than `make test` runs (FUZZ_EXAMPLES per test).
 fuzz: $(VENV)/.installed-test
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-3000} $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+# Performance figures (several minutes; run on a quiet machine): build times and memory against a
+# bare mkdocs-material build at N = 100, 1,000 and 5,000 with the blog plugin at 2,000, the
+# 10,000-consultation budgets for reading and feeds, and how long the preview takes to show an edit.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py -n 100 -n 1000 -n 5000
+	$(BIN)/python benchmarks/bench.py -n 2000 --runs 1 --blog --no-stages
+	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/preview.py
 
 # The JSON Schema editors' tools read (schema/campaign.schema.json); regenerate after changing generator/model.py.
 schema: $(VENV)/.installed

@@ -97,7 +97,7 @@ def feed_events(feeds: Sequence[CalendarFeed], events: Sequence[Event], settings
     the last `feed_past_days` days (cancelled events included) and everything ahead.
     """
     ordered = sorted(events, key=sort_key)
-    since = settings.today - dt.timedelta(days=max(0, settings.feed_past_days))
+    since = recent_since(settings)
     recent = [e for e in ordered if e.day >= since]
     by_campaign: dict[str, list[Event]] = {}
     for event in ordered:
@@ -119,6 +119,22 @@ def feed_events(feeds: Sequence[CalendarFeed], events: Sequence[Event], settings
         else:
             result.append(chosen[feed.scope])
     return result
+
+
+def recent_since(settings: Settings) -> dt.date:
+    """The first day that still counts as recent: `feed_past_days` days before the build day."""
+    return settings.today - dt.timedelta(days=max(0, settings.feed_past_days))
+
+
+def has_download(event: Event, settings: Settings) -> bool:
+    """Whether the event gets its own .ics download: it is recent or ahead, like the site-wide feed.
+
+    Pages offer "add to calendar" only for events still to come, so a download for a duty hour
+    years ago would serve nobody, and thousands of them would make every build of a long
+    archive slower. Keeping the last `feed_past_days` days keeps a link sent by e-mail working
+    for a while after the event.
+    """
+    return event.day >= recent_since(settings)
 
 
 def every_event(campaigns: Sequence[Campaign], settings: Settings) -> list[Event]:

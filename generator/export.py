@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from generator import urls
+from generator.calendar_feeds import has_download
 from generator.events import Event, campaign_events
 from generator.memo import Memo, cached
 from generator.model import Campaign, Material, campaign_json_schema
@@ -120,7 +121,10 @@ def _event(event: Event, settings: Settings) -> dict[str, Any]:
         "online": event.online,
         "note": event.note,
         "url": f"{page}#{event.anchor}",
-        "ics": settings.url(urls.ics_event(settings, event.campaign.slug, event.key)),
+        # Only recent and coming events have their own file (see calendar_feeds.has_download).
+        "ics": settings.url(urls.ics_event(settings, event.campaign.slug, event.key))
+        if has_download(event, settings)
+        else None,
     }
 
 

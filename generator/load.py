@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.forkmap import split_map
 from generator.yamlsource import YamlDocument, decode_text, parse_yaml
 
 MAX_MARKDOWN_BYTES = 2_000_000
@@ -60,6 +62,7 @@ def load_campaigns(
     Args:
         load_one: reads one folder, like `load_campaign` (the preview passes one that remembers).
     """
+    remembering = load_one is not None
     load_one = load_one or load_campaign
     problems: list[Problem] = []
     rel_base = _rel(campaigns_dir, root)
@@ -68,16 +71,24 @@ def load_campaigns(
     for entry in sorted(campaigns_dir.iterdir()):
         if entry.is_file() and not entry.name.startswith(".") and entry.name.lower() != "readme.md":
             problems.append(Problem(f"{rel_base}/{entry.name}", "stray_file", {"name": entry.name}))
-    raws = []
     base = os.path.realpath(campaigns_dir)
+    folders = []
     for directory in find_campaign_dirs(campaigns_dir):
         rel = directory.name if rel_base == "." else f"{rel_base}/{directory.name}"
         real = real_path(base, directory.name)
         if not within(real, base):
             problems.append(Problem(rel, "path_outside", {"file": directory.name, "folder": rel_base}))
             continue
-        raws.append(load_one(directory, root, rel, real))
-    return raws, problems
+        folders.append((directory, rel, real))
+    if remembering:  # the preview's reader keeps state in this process
+        return [load_one(directory, root, rel, real) for directory, rel, real in folders], problems
+    # Reading is pure, so with thousands of folders a forked process reads every other one.
+    return split_map(partial(_load_folder, root), folders), problems
+
+
+def _load_folder(root: Path, folder: tuple[Path, str, str]) -> RawCampaign:
+    directory, rel, real = folder
+    return load_campaign(directory, root, rel, real)
 
 
 def load_campaign(directory: Path, root: Path, rel_dir: str | None = None, real: str | None = None) -> RawCampaign:

@@ -16,8 +16,6 @@ with CONSULTATIONS_JOBS=1, everything is generated here, one stage after another
 from __future__ import annotations
 
 import multiprocessing
-import os
-import sys
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +26,8 @@ from typing import Any
 from generator import export, pages, search
 from generator.errors import ConsultationsError, Problem
 from generator.feeds import ical
+from generator.forkmap import JOBS_VARIABLE as JOBS_VARIABLE  # tests and users set it by this name
+from generator.forkmap import can_fork, jobs
 from generator.memo import Memo
 from generator.model import Campaign
 from generator.outputs import (
@@ -40,8 +40,6 @@ from generator.outputs import (
 )
 from generator.settings import Settings
 from generator.timing import StageTimes
-
-JOBS_VARIABLE = "CONSULTATIONS_JOBS"
 
 
 class WorkerFailed(Exception):
@@ -59,19 +57,6 @@ class Generated:
     outputs: Sequence[Output | PackedPage]
     written: frozenset[str]
     worker: Worker | None
-
-
-def jobs() -> int:
-    """How many processes may generate: CONSULTATIONS_JOBS, else 2 on a machine with two cores."""
-    value = os.environ.get(JOBS_VARIABLE, "").strip()
-    if value.isascii() and value.isdigit() and int(value) >= 1:
-        return int(value)
-    return 2 if (os.cpu_count() or 1) > 1 else 1
-
-
-def can_fork() -> bool:
-    """Whether a worker can be a fork() of this process (Linux and other Unix but macOS)."""
-    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
 def generate(

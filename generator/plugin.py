@@ -13,7 +13,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import atomic, parallel, search, sitekit, urls
+from generator import atomic, gcpause, parallel, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.history import load_history, with_history
@@ -80,7 +80,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         assert self.settings is not None
         settings, self.stage_times = self.settings, StageTimes()
         campaigns, problems = check_campaigns(
-            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session
+            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session,
+            settle=self.session is None,
         )
         if settings.extra.get("accessibility_statement"):
             problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
@@ -97,6 +98,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             self.campaigns = self.session.with_history(campaigns, history)
         else:
             self.campaigns = with_history(campaigns, history)
+            gcpause.settle()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None

@@ -309,6 +309,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
         closing = "]" if bracket == "[" else "}"
         return Problem(rel, "yaml_unclosed_bracket", {"bracket": bracket, "closing": closing},
                        start.line + 1, start.column + 1)
+    if "maximum nesting depth" in detail:  # newer libyaml stops deep flow nesting itself
+        return Problem(rel, "yaml_too_deep", {"limit": MAX_DEPTH}, line)
     if "mapping values are not allowed" in detail:
         return Problem(rel, "yaml_colon", {}, line, col)
     return Problem(rel, "yaml_syntax", {"detail": detail}, line, col)

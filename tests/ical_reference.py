@@ -40,7 +40,10 @@ def reference_calendars(campaigns: Sequence[Campaign], settings: Settings) -> di
     feeds = calendar_feeds.all_feeds(campaigns, settings)
     for feed, chosen in zip(feeds, calendar_feeds.feed_events(feeds, events, settings), strict=True):
         outputs[feed.path] = reference_calendar(chosen, settings, zone, feed)
+    oldest = settings.today - dt.timedelta(days=settings.feed_past_days)
     for event in events:
+        if event.day < oldest:  # single downloads only for recent and coming events
+            continue
         path = urls.ics_event(settings, event.campaign.slug, event.key)
         outputs[path] = reference_calendar([event], settings, zone, None, source=path)
     return outputs

@@ -21,7 +21,8 @@ from generator import calendar_feeds, urls
 from generator.errors import Severity
 from generator.event_text import event_description, event_location, event_summary
 from generator.events import Event, campaign_events
-from generator.feeds.ical import build_calendars, render_calendar, revision
+from generator.export import export_data
+from generator.feeds.ical import build_calendars, calendar_paths, render_calendar, revision
 from generator.model import Campaign, CampaignFile
 from generator.pipeline import check_campaigns
 from generator.settings import Organisation, Settings
@@ -548,6 +549,26 @@ def test_feeds_exist_for_every_consultation_and_category_even_without_events(tmp
     assert paths == ["kalendarz/dyzury.ics", "kalendarz/kategorie/wspolpraca-z-ngo.ics",
                      "kalendarz/konsultacje/stara.ics", "kalendarz/wszystkie.ics"]
 
+
+
+def test_only_recent_and_coming_events_get_a_single_download(tmp_path: Path) -> None:
+    # The archive must not add a file per event for ever: the same window as the site-wide feed.
+    settings = make_settings(tmp_path, feed_past_days=30)
+    old = HEAD.replace("2025-01-10", "2020-01-10").replace("2026-12-18", "2020-02-18")
+    load(tmp_path, old, slug="stara")
+    load(tmp_path, CANCELLED)
+    campaigns, _ = check_campaigns(tmp_path / "campaigns", tmp_path, WARSAW)
+    outputs = {o.path: o.content for o in build_calendars(campaigns, settings)}
+    assert not [p for p in outputs if p.startswith("kalendarz/wydarzenia/stara/")]
+    assert [p for p in outputs if p.startswith("kalendarz/wydarzenia/zmiana-czasu/")]
+    old_feed = outputs[urls.ics_campaign(settings, "stara")]
+    assert isinstance(old_feed, bytes) and vevent_blocks(old_feed)  # still in its consultation's feed
+    assert sorted(calendar_paths(campaigns, settings)) == sorted(outputs)
+    exported = export_data(campaigns, settings)["consultations"]
+    old_events = [e for c in exported if c["slug"] == "stara" for e in c["events"]]
+    assert old_events and all(e["ics"] is None for e in old_events)
+    new_events = [e for c in exported if c["slug"] == "zmiana-czasu" for e in c["events"]]
+    assert new_events and all(e["ics"].removeprefix("https://konsultacje.example.pl/") in outputs for e in new_events)
 
 # ---------------------------------------------------------------- other time zones
 

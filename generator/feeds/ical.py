@@ -54,7 +54,7 @@ REFRESH = dt.timedelta(hours=6)  # a hint; Google ignores it and polls about twi
 
 
 def build_calendars(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
-    """Return every .ics file of the site: the feeds and one download per event."""
+    """Return every .ics file of the site: the feeds and one download per recent or coming event."""
     return list(iter_calendars(campaigns, settings, memo))
 
 
@@ -66,15 +66,18 @@ def iter_calendars(campaigns: Sequence[Campaign], settings: Settings, memo: Memo
     for feed, chosen in zip(feeds, calendar_feeds.feed_events(feeds, events, settings), strict=True):
         yield Output(feed.path, writer.calendar(chosen, feed))
     for event in events:
-        path = urls.ics_event(settings, event.campaign.slug, event.key)
-        yield Output(path, writer.calendar([event], None, source=path))
+        if calendar_feeds.has_download(event, settings):
+            path = urls.ics_event(settings, event.campaign.slug, event.key)
+            yield Output(path, writer.calendar([event], None, source=path))
 
 
 def calendar_paths(campaigns: Sequence[Campaign], settings: Settings) -> list[str]:
     """Where `build_calendars` publishes its files, in its order, without writing them."""
     feeds = calendar_feeds.all_feeds(campaigns, settings)
     events = calendar_feeds.every_event(campaigns, settings)
-    return [f.path for f in feeds] + [urls.ics_event(settings, e.campaign.slug, e.key) for e in events]
+    return [f.path for f in feeds] + [
+        urls.ics_event(settings, e.campaign.slug, e.key) for e in events if calendar_feeds.has_download(e, settings)
+    ]
 
 
 def render_calendar(
