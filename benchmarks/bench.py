@@ -11,7 +11,8 @@ spread over 15 years so that every status occurs), then prints the median wall t
 `mkdocs build` processes and their peak memory: ours, and a bare mkdocs-material build of the
 same N announcement texts as pages outside the navigation (the same stack with none of our
 work), and their ratio. Peak memory is the largest sum of the proportional set sizes (PSS) of
-the build's processes, sampled every 50 ms: the worker process shares most of its memory with
+the build's processes, sampled every 50 ms in one more build (the timed ones are not sampled, as reading a
+process's memory map takes processor time from the build): the worker process shares most of its memory with
 the build it was forked from, so this counts what both really use. Then one more build of
 ours runs in this process's child with each stage timed (the plugin's load, validate, pages,
 feeds, exports, search and its worker's share, and MkDocs' Markdown, templates and copying).
@@ -211,11 +212,16 @@ def _pss_kib(pid: int) -> int:
     return total + sum(_pss_kib(int(child)) for child in children)
 
 
-def timed_build(site: Path, env_extra: dict[str, str] | None = None) -> Run:
-    """Run one `mkdocs build` process into an empty folder; time it and watch its memory."""
+def timed_build(site: Path, env_extra: dict[str, str] | None = None, watch_memory: bool = False) -> Run:
+    """Run one `mkdocs build` process into an empty folder and time it; `watch_memory` samples its memory.
+
+    Sampling reads /proc/PID/smaps_rollup of every process of the build every 50 ms, which
+    takes processor time from a build that uses both cores: the timed runs do not sample.
+    """
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
     out = site / "site"
     shutil.rmtree(out, ignore_errors=True)
+    os.sync()  # the previous run's files are on disk before this one starts
     peak = [0]
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -232,12 +238,14 @@ def timed_build(site: Path, env_extra: dict[str, str] | None = None) -> Run:
             peak[0] = max(peak[0], _pss_kib(proc.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    if watch_memory:
+        sampler.start()
     stderr = proc.stderr.read().decode() if proc.stderr else ""
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     done.set()
-    sampler.join()
+    if watch_memory:
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if status != 0:
         raise SystemExit(f"build failed in {site}:\n{stderr[-3000:]}")
@@ -262,13 +270,14 @@ def stage_times(site: Path) -> dict[str, float]:
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
-def median_of(runs: int, build: Callable[[], Run]) -> Run:
-    """Median time, and the largest memory figures, over `runs` builds."""
-    results = [build() for _ in range(runs)]
+def median_of(runs: int, build: Callable[[bool], Run]) -> Run:
+    """Median time over `runs` builds, and memory from one more build that samples it."""
+    results = [build(False) for _ in range(runs)]
+    memory = build(True)
     return Run(
         statistics.median(r.seconds for r in results),
-        max(r.peak_pss_mib for r in results),
-        max(r.max_rss_mib for r in results),
+        memory.peak_pss_mib,
+        max(r.max_rss_mib for r in [*results, memory]),
     )
 
 
@@ -302,7 +311,7 @@ def main() -> None:
     sizes = args.n or [100, 1000, 5000]
     print(
         f"{os.cpu_count()} cores; median of {args.runs} whole `mkdocs build` processes; "
-        "memory: peak PSS of all the build's processes (peak RSS of the largest one)",
+        "memory: peak PSS of all the build's processes (peak RSS of the largest one), in one more build",
         flush=True,
     )
     print(
@@ -315,8 +324,8 @@ def main() -> None:
         try:
             ours, texts = make_our_site(base, n)
             bare = make_bare_site(base, texts)
-            mine = median_of(args.runs, lambda ours=ours: timed_build(ours))
-            theirs = median_of(args.runs, lambda bare=bare: timed_build(bare))
+            mine = median_of(args.runs, lambda watch, ours=ours: timed_build(ours, watch_memory=watch))
+            theirs = median_of(args.runs, lambda watch, bare=bare: timed_build(bare, watch_memory=watch))
             line = (
                 f"{n:>6} {mine.seconds:>8.1f} {theirs.seconds:>8.1f} {mine.seconds / theirs.seconds:>6.2f}"
                 f"  {mine.peak_pss_mib:>6.0f} ({mine.max_rss_mib:>5.0f})"

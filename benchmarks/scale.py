@@ -77,6 +77,7 @@ def main() -> None:
         def fresh() -> None:
             shutil.rmtree(out, ignore_errors=True)
             out.mkdir()
+            os.sync()  # the previous run's deletions reach the disk before the next run is timed
 
         def every_feed() -> None:
             write_outputs(ical.iter_calendars(public, settings), out)

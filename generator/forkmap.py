@@ -52,7 +52,7 @@ def split_map(function: Callable[[T], R], items: Sequence[T], minimum: int | Non
     process = context.Process(target=_child, args=(function, items[split:], send), daemon=True)
     try:
         process.start()
-    except OSError:  # no more processes: do it all here
+    except Exception:  # noqa: BLE001 - no more processes, or a daemon that may have none: do it all here
         receive.close()
         send.close()
         return [function(item) for item in items]

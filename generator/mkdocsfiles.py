@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
@@ -21,6 +22,20 @@ class _Generated(File):
 
     def is_modified(self) -> bool:
         return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+class _Material(File):
+    """A file to download, copied by MkDocs: one that vanished since it was checked stops the
+    build with a message, not a traceback."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        try:
+            super().copy_file(dirty)
+        except OSError as exc:
+            raise PluginError(
+                f"Could not copy {self.abs_src_path}: {exc.strerror or exc}. If it was moved or deleted "
+                "during the build, or the disk is full, fix that and build again; the previous site is unchanged."
+            ) from None
 
 
 class _WrittenByWorker(File):
@@ -45,7 +60,7 @@ def to_file(
             config, output.path, abs_src_path=str(Path(config.site_dir) / output.path)
         )
     if output.source is not None:
-        return File.generated(config, output.path, abs_src_path=str(output.source))
+        return _Material.generated(config, output.path, abs_src_path=str(output.source))
     return _generated(config, output.path, output.content or "", session)
 
 

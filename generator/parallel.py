@@ -3,7 +3,7 @@
 Every stage is a function of the validated campaigns and the settings alone (no clock, no
 state between stages), so a worker forked after validation computes the same bytes this
 process would. The worker renders every other consultation page and sends them back, then
-writes the calendars, exports and search index straight into the site folder
+copies the materials and writes the calendars, exports and search index straight into the site folder
 while the engine turns the pages into HTML; `Worker.finish` waits for it before the build is
 published. This process renders the other consultation pages, the lists and the news feeds.
 
@@ -34,6 +34,7 @@ from generator.outputs import (
     Output,
     PackedPage,
     generate_site,
+    material_outputs,
     published_campaigns,
     site_stages,
     write_outputs,
@@ -92,18 +93,19 @@ def _share(public: list[Campaign], settings: Settings, worker: Worker, times: St
                 theirs = worker.pages()
             # Back in the order of `public`: this process took the even places, the worker the odd ones.
             outputs += [(theirs if i % 2 else mine)[i // 2] for i in range(len(public))] + index_pages
-        elif name in ("calendars", "exports", "search"):  # written by the worker (see _work)
+        elif name in ("materials", "calendars", "exports", "search"):  # written by the worker (see _work)
             if name == "search":
                 with times.stage("search"):
                     outputs.append(PackedPage.of(search.build_search_page(public, settings)))
             paths = {
+                "materials": lambda: [o.path for o in material_outputs(public, settings)],
                 "calendars": lambda: ical.calendar_paths(public, settings),
                 "exports": lambda: export.export_paths(settings),
                 "search": lambda: search.search_file_paths(settings),
             }[name]()
             outputs += map(Output, paths)
             written += paths
-        else:  # any other stage runs here, as without a worker (the materials are copied by the engine)
+        else:  # any other stage runs here, as without a worker
             with times.stage(name):
                 outputs += [PackedPage.of(o) if o.is_page else o for o in build(public, settings)]
     return Generated(outputs, frozenset(written), worker)
@@ -166,6 +168,11 @@ class Worker:
         if kind == "problems":
             problems, language = payload
             raise ConsultationsError(problems, language)
+        if kind == "os":
+            raise WorkerFailed(
+                f"Could not write the site's files: {payload}. If a file was moved or deleted during "
+                "the build, or the disk is full, fix that and build again; the previous site is unchanged."
+            )
         raise WorkerFailed(
             f"The worker process that writes the calendars and exports failed ({kind}):\n{payload}"
         )
@@ -177,6 +184,8 @@ def _work(public: list[Campaign], settings: Settings, site_dir: Path, send: Conn
     try:
         with times.stage("pages"):
             send.send(("pages", _packed_pages(public[1::2], settings)))
+        with times.stage("materials"):  # copied here, off the path of the engine's page rendering
+            write_outputs(material_outputs(public, settings), site_dir)
         with times.stage("calendars"):
             write_outputs(ical.iter_calendars(public, settings), site_dir)
         for name, build in (("exports", export.build_exports), ("search", search.build_search_files)):
@@ -189,6 +198,8 @@ def _work(public: list[Campaign], settings: Settings, site_dir: Path, send: Conn
         send.send(("done", (times.seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
     except ConsultationsError as exc:
         send.send(("problems", (_problems(exc), settings.language)))
+    except OSError as exc:  # a file gone since it was checked, a full disk: no traceback, what and where
+        send.send(("os", f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)))
     except BaseException:  # noqa: BLE001 - reported to the build, which stops with it
         send.send(("error", traceback.format_exc()))
     finally:

@@ -53,6 +53,15 @@ def on_env(env, config, files):
     return env
 '''
 
+# With a worker process, materials are copied by the worker as soon as the pages are shared
+# out (on_files): the file vanishes after validation and before that.
+MATERIAL_VANISHES_EARLY = f'''
+from pathlib import Path
+
+def on_pre_build(config):
+    Path(config.config_file_path).parent.joinpath("{C}files/formularz.docx").unlink()
+'''
+
 
 def with_hook(source: Path, code: str) -> None:
     """Add a hooks file to the site's mkdocs.yml."""
@@ -106,16 +115,20 @@ def test_a_build_failing_after_writing_started_keeps_the_previous_site(
     assert leftovers(site) == []
 
 
-def test_a_material_vanishing_mid_build_keeps_the_previous_site(workdir: tuple[Path, Path]) -> None:
-    """A file gone between validation and copying fails inside MkDocs; the site must survive."""
+@pytest.mark.parametrize(("jobs", "hook"), [("1", MATERIAL_VANISHES), ("2", MATERIAL_VANISHES_EARLY)])
+def test_a_material_vanishing_mid_build_keeps_the_previous_site(
+    workdir: tuple[Path, Path], jobs: str, hook: str
+) -> None:
+    """A file gone between validation and copying fails the build (MkDocs' copy, or the worker's); the site must survive."""
     source, site = workdir
-    with_hook(source, MATERIAL_VANISHES)
+    with_hook(source, hook)
     before = tree_digest(site)
 
-    result = build_site(source, site)
+    result = build_site(source, site, env={"CONSULTATIONS_JOBS": jobs})
 
     assert result.returncode != 0
     assert "formularz.docx" in result.stderr
+    assert "Traceback" not in result.stderr
     assert tree_digest(site) == before
     assert leftovers(site) == []
 
