@@ -77,7 +77,13 @@ def unfold(data: bytes) -> list[str]:
 
 
 def vobject_calendar(data: bytes) -> Any:
-    """Parse with vobject and run its structural validation (required and singleton properties)."""
+    """Parse with vobject and run its structural validation (required and singleton properties).
+
+    vobject keeps the first VTIMEZONE it saw for each TZID for the rest of the process; the
+    registry is emptied first so that every calendar is read with its own VTIMEZONE (a test
+    that reads a deliberately wrong one must not change how later calendars read).
+    """
+    vars(vobject.icalendar)["__tzidMap"].clear()
     calendar = vobject.readOne(data.decode("utf-8"))
     calendar.validate(raiseException=True)
     return calendar
