@@ -3,9 +3,10 @@
 For work that is a pure function of its item and of nothing that changes meanwhile
 (reading campaign folders): a fork() of this process maps the last `CHILD_SHARE` of the
 items while this one maps the rest, then sends its results back pickled. The child's share
-is under half because pickling and unpickling its results costs about a third of the work. If the second process cannot
-start, fails or sends nothing, this process maps its share itself, so the result is always
-the same list as `[function(item) for item in items]`, in the same order.
+is under half because pickling and unpickling its results costs about a third of the work.
+If the second process cannot start, fails or sends nothing, this process maps its share
+itself, so the result is always the same list as `[function(item) for item in items]`, in
+the same order.
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def load_campaigns(
         folders.append((directory, rel, real))
     if remembering:  # the preview's reader keeps state in this process
         return [load_one(directory, root, rel, real) for directory, rel, real in folders], problems
-    # Reading is pure, so with thousands of folders a forked process reads every other one.
+    # Reading is pure, so with hundreds of folders or more a forked process reads the last part.
     return split_map(partial(_load_folder, root), folders), problems
 
 

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from generator.outputs import Output, PackedPage
+from generator.outputs import Output, PackedPage, cannot_write
 from generator.session import PreviewSession
 
 
@@ -32,10 +32,7 @@ class _Material(File):
         try:
             super().copy_file(dirty)
         except OSError as exc:
-            raise PluginError(
-                f"Could not copy {self.abs_src_path}: {exc.strerror or exc}. If it was moved or deleted "
-                "during the build, or the disk is full, fix that and build again; the previous site is unchanged."
-            ) from None
+            raise PluginError(cannot_write(f"{exc.strerror or exc}: {self.abs_src_path}")) from None
 
 
 class _WrittenByWorker(File):

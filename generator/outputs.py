@@ -144,6 +144,14 @@ def material_url(campaign: Campaign, rel: str, settings: Settings) -> str:
     return settings.campaign_path(campaign.slug) + rel
 
 
+def cannot_write(detail: str) -> str:
+    """The message for a file that could not be copied or written during a build."""
+    return (
+        f"Could not write the site's files: {detail}. If a file was moved or deleted during the "
+        "build, or the disk is full, fix that and build again; the previous site is unchanged."
+    )
+
+
 def write_outputs(outputs: Iterable[Output], directory: Path) -> int:
     """Write outputs as plain files under `directory` (for engines other than MkDocs)."""
     count = 0

@@ -33,6 +33,7 @@ from generator.model import Campaign
 from generator.outputs import (
     Output,
     PackedPage,
+    cannot_write,
     generate_site,
     material_outputs,
     published_campaigns,
@@ -169,10 +170,7 @@ class Worker:
             problems, language = payload
             raise ConsultationsError(problems, language)
         if kind == "os":
-            raise WorkerFailed(
-                f"Could not write the site's files: {payload}. If a file was moved or deleted during "
-                "the build, or the disk is full, fix that and build again; the previous site is unchanged."
-            )
+            raise WorkerFailed(cannot_write(payload))
         raise WorkerFailed(
             f"The worker process that writes the calendars and exports failed ({kind}):\n{payload}"
         )
