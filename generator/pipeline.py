@@ -28,18 +28,15 @@ def check_campaigns(
     tz: ZoneInfo,
     times: StageTimes | None = None,
     remember: Remembered | None = None,
-    settle: bool = False,
 ) -> tuple[list[Campaign], list[Problem]]:
     """Load and validate every campaign; return the valid ones and all problems, sorted.
 
     Args:
         times: gets the seconds loading and validating took.
         remember: a preview session's results of earlier builds, for folders that did not change.
-        settle: a one-shot build keeps the campaigns to the end: exempt them from garbage
-            collection (`gcpause.settle`), which would otherwise walk them all again and again.
     """
     times = times if times is not None else StageTimes()
-    with gcpause.paused(settle_after=settle):
+    with gcpause.paused():
         with times.stage("load"):
             raws, problems = load_campaigns(campaigns_dir, root, remember.load if remember else None)
         with times.stage("validate"):

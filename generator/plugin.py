@@ -76,12 +76,16 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Validation runs here, before MkDocs cleans site_dir, so that bad input leaves the
-        # previously built site untouched.
+        # previously built site untouched. A one-shot build keeps the campaigns to its end:
+        # they are exempt from garbage collection from then on (`gcpause.settle`).
+        with gcpause.paused(settle_after=self.session is None):
+            self._read_campaigns()
+
+    def _read_campaigns(self) -> None:
         assert self.settings is not None
         settings, self.stage_times = self.settings, StageTimes()
         campaigns, problems = check_campaigns(
-            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session,
-            settle=self.session is None,
+            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session
         )
         if settings.extra.get("accessibility_statement"):
             problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
@@ -98,7 +102,6 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             self.campaigns = self.session.with_history(campaigns, history)
         else:
             self.campaigns = with_history(campaigns, history)
-            gcpause.settle()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
