@@ -210,6 +210,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
     def _publish(self, *, config: MkDocsConfig) -> None:
         # Not published when --strict is about to abort: on_build_error then discards it.
         if self.staged is not None and self.staged.publish():
+            # MkDocs named the staging folder it wrote into; say where the site now is.
+            log.info("Published the built site in %s", self.staged.site_dir)
             self._unstage()
 
     on_post_build = CombinedEvent(_finish_worker, _publish)
