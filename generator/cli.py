@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from generator import __version__, scaffold, siteconfig
+from generator.editor_html import EditorMarkdown
 from generator.errors import (
     Problem,
     format_github,
@@ -97,10 +98,14 @@ def read_site_options(root: Path) -> dict[str, Any]:
         return options
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader)
-    except (yaml.YAMLError, UnicodeDecodeError, OSError):
-        return options
+    except (yaml.YAMLError, UnicodeDecodeError, OSError, ValueError, RecursionError):
+        return options  # `check_site` reports what is wrong with mkdocs.yml
     if not isinstance(data, dict):
         return options
+    if isinstance(data.get("docs_dir"), str):
+        options["docs_dir"] = data["docs_dir"]
+    if isinstance(data.get("markdown_extensions"), list):
+        options["markdown_extensions"] = data["markdown_extensions"]
     theme = data.get("theme")
     if isinstance(theme, dict) and theme.get("language"):
         options["language"] = str(theme["language"])
@@ -126,7 +131,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     site, site_problems = check_site(root)
     lang = args.lang or ("en" if site.language.startswith("en") else "pl")
-    campaigns, found = check_campaigns(root / site.campaigns_dir, root, site.timezone)
+    options = read_site_options(root)
+    campaigns, found = check_campaigns(
+        root / site.campaigns_dir, root, site.timezone,
+        markdown=_editor_markdown(options.get("markdown_extensions")),
+        docs_dir=root / options.get("docs_dir", "docs"),
+    )
     problems = sorted_problems(site_problems + found + _statement_problems(site))
     if args.format == "json":
         print(format_json(problems, lang))
@@ -144,6 +154,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
         else:
             print(render_message("ok", {"count": len(campaigns)}, lang)[0])
     return 1 if has_errors(problems, strict=args.strict) else 0
+
+
+def _editor_markdown(entries: Any) -> EditorMarkdown:
+    """Python-Markdown with mkdocs.yml's `markdown_extensions` (names, or names with settings)."""
+    if not isinstance(entries, list):
+        return EditorMarkdown()
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if isinstance(entry, str):
+            names.append(entry)
+        elif isinstance(entry, dict) and len(entry) == 1:
+            name, settings = next(iter(entry.items()))
+            names.append(str(name))
+            if isinstance(settings, dict):
+                configs[str(name)] = settings
+    return EditorMarkdown(names, configs)
 
 
 def _statement_problems(site: SiteOptions) -> list[Problem]:

@@ -360,16 +360,88 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the announcement has no header with title and date", "start the file with:\n    ---\n    title: Meeting moved\n    date: 2025-09-02\n    ---"),
     },
     "html_script": {
-        "pl": ("tekst zawiera znacznik <script>", "usuń skrypt; strona nie może uruchamiać kodu z treści"),
-        "en": ("the text contains a <script> tag", "remove the script; content must not run code"),
+        "pl": ("tekst zawiera element <{tag}>, który uruchamia kod; strona go nie opublikuje",
+               "usuń go; treść konsultacji nie może uruchamiać kodu w przeglądarce mieszkańca"),
+        "en": ("the text contains a <{tag}> element, which runs code; the site will not publish it",
+               "remove it; a consultation's text must not run code in a resident's browser"),
+    },
+    "html_embed": {
+        "pl": ("tekst osadza obcą treść w elemencie <{tag}>; strona jej nie opublikuje",
+               "zamiast osadzać, daj zwykły link, np. [Nagranie spotkania](https://www.example.pl/nagranie)"),
+        "en": ("the text embeds outside content with a <{tag}> element; the site will not publish it",
+               "link to it instead, e.g. [Meeting recording](https://www.example.pl/recording)"),
+    },
+    "html_form": {
+        "pl": ("tekst zawiera formularz (element <{tag}>); strona go nie opublikuje, bo dane mieszkańców "
+               "mogłyby trafić pod nieznany adres",
+               "opisz sposoby zgłaszania uwag w polu respond w campaign.yml albo podaj link do oficjalnego formularza"),
+        "en": ("the text contains a form (a <{tag}> element); the site will not publish it, as residents' "
+               "data could be sent to an unknown address",
+               "list the ways to respond under respond in campaign.yml, or link to the official form"),
+    },
+    "html_page_tag": {
+        "pl": ("tekst zawiera element <{tag}>, który zmienia całą stronę (przekierowanie, wygląd); strona go nie opublikuje",
+               "usuń go; wygląd strony ustala szablon, nie treść"),
+        "en": ("the text contains a <{tag}> element, which changes the whole page (a redirect, the look); "
+               "the site will not publish it",
+               "remove it; the theme sets how pages look, not the text"),
+    },
+    "html_tag": {
+        "pl": ("tekst zawiera element HTML <{tag}>, którego strona nie publikuje",
+               "usuń go albo zapisz to samo w Markdownie (nagłówki #, listy -, tabele |, linki [tekst](adres))"),
+        "en": ("the text contains an HTML element <{tag}>, which the site does not publish",
+               "remove it or write the same in Markdown (# headings, - lists, | tables, [text](address) links)"),
     },
     "html_handler": {
-        "pl": ("tekst zawiera atrybut zdarzenia „{attr}”", "usuń atrybut; treść nie może uruchamiać kodu"),
-        "en": ("the text contains an event handler attribute '{attr}'", "remove the attribute; content must not run code"),
+        "pl": ("tekst zawiera atrybut zdarzenia „{attr}”, który uruchamia kod; strona go nie opublikuje",
+               "usuń atrybut; treść konsultacji nie może uruchamiać kodu"),
+        "en": ("the text contains an event handler attribute '{attr}', which runs code; the site will not publish it",
+               "remove the attribute; a consultation's text must not run code"),
     },
-    "html_javascript": {
-        "pl": ("tekst zawiera link „javascript:”", "zastąp go zwykłym adresem https://"),
-        "en": ("the text contains a 'javascript:' link", "replace it with a plain https:// address"),
+    "html_attribute": {
+        "pl": ("atrybut „{attr}” elementu <{tag}> nie jest dozwolony; strona go nie opublikuje",
+               "usuń atrybut; dozwolone są m.in. id, class, lang, title, a w linkach href"),
+        "en": ("the attribute '{attr}' of <{tag}> is not allowed; the site will not publish it",
+               "remove the attribute; id, class, lang, title and, on links, href are allowed"),
+    },
+    "html_style": {
+        "pl": ("styl „{style}” może zasłonić lub podmienić część strony; strona go nie opublikuje",
+               "usuń atrybut style; do wyróżnienia użyj **pogrubienia** albo nagłówka"),
+        "en": ("the style '{style}' could cover or change part of the page; the site will not publish it",
+               "remove the style attribute; use **bold** or a heading for emphasis"),
+    },
+    "html_class": {
+        "pl": ("klasa „{value}” należy do szablonu strony (md-…) i mogłaby udawać jej część; strona jej nie opublikuje",
+               "usuń klasy zaczynające się od md-"),
+        "en": ("the class '{value}' belongs to the site's theme (md-…) and could pose as part of the page; "
+               "the site will not publish it",
+               "remove the classes that start with md-"),
+    },
+    "html_url": {
+        "pl": ("adres „{url}” zaczyna się od „{scheme}:”, a takich linków strona nie publikuje (mogą uruchamiać kod)",
+               "użyj adresu https://, mailto:, tel: albo ścieżki do pliku konsultacji, np. files/projekt.pdf"),
+        "en": ("the address '{url}' starts with '{scheme}:', and the site does not publish such links (they can run code)",
+               "use an https://, mailto: or tel: address, or a path to a file of the consultation, e.g. files/projekt.pdf"),
+    },
+    "html_image_external": {
+        "pl": ("obraz „{url}” jest pobierany z innej strony, która dowiedziałaby się o każdym czytelniku; strona go nie opublikuje",
+               "zapisz obraz w folderze files/ konsultacji i wstaw go ścieżką, np. ![Opis obrazu](files/plakat.png)"),
+        "en": ("the image '{url}' is loaded from another site, which would learn of every reader; the site will not publish it",
+               "save the image under the consultation's files/ and use its path, e.g. ![Description](files/poster.png)"),
+    },
+    "html_removed": {
+        "pl": ("część kodu HTML w tekście nie przeszłaby przez filtr bezpieczeństwa i zniknęłaby ze strony",
+               "zapisz ten fragment w Markdownie albo usuń kod HTML"),
+        "en": ("part of the HTML in the text would not pass the safety filter and would vanish from the page",
+               "write that part in Markdown or remove the HTML"),
+    },
+    "bidi_control": {
+        "pl": ("tekst zawiera niewidoczny znak zmiany kierunku pisma ({char}), przez który opublikowany tekst "
+               "może wyglądać inaczej, niż widać go w edytorze",
+               "usuń ten znak: przepisz wiersz od nowa albo otwórz plik w edytorze, który pokazuje znaki niewidoczne"),
+        "en": ("the text contains an invisible direction-override character ({char}), which can make the "
+               "published text read differently from what an editor shows",
+               "delete the character: retype the line, or open the file in an editor that shows invisible characters"),
     },
     "md_link_target": {
         "pl": ("link do „{target}” nie prowadzi do żadnego pliku konsultacji", "popraw ścieżkę albo dodaj plik do folderu files/"),

@@ -13,7 +13,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import atomic, gcpause, parallel, search, sitekit, urls
+from generator import atomic, csp, editor_html, gcpause, parallel, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Severity, format_text
 from generator.history import load_history, with_history
@@ -48,6 +48,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.worker: parallel.Worker | None = None  # writing calendars and exports into site_dir
         self.session: PreviewSession | None = None  # while serving: what builds reuse
         self.stage_times = StageTimes()
+        self.editor_markdown: editor_html.EditorMarkdown | None = None  # the site's Markdown, for checks
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -61,6 +62,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         if self.session is not None:
             self.settings = self.session.pin_clock(self.settings)
         _add_package_theme(config)
+        self.editor_markdown = editor_html.EditorMarkdown(config.markdown_extensions, config.mdx_configs)
         config.markdown_extensions.append(self.known_blocks)  # type: ignore[arg-type]
         self._stage(config)
         return config
@@ -85,7 +87,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         assert self.settings is not None
         settings, self.stage_times = self.settings, StageTimes()
         campaigns, problems = check_campaigns(
-            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session
+            settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session,
+            self.editor_markdown, settings.docs_dir,
         )
         if settings.extra.get("accessibility_statement"):
             problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
@@ -147,6 +150,13 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.known_blocks.blocks = tuple(text[start:end] for start, end in spans or ())
         return markdown
 
+    def _clean_editor_html(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Editors' HTML through the allow-list: the regions of our pages that hold their Markdown,
+        # and hand-written pages whole. The check refused the build on anything this removes.
+        if page.file.generated_by is None:
+            return editor_html.clean(html)
+        return editor_html.clean_regions(html)
+
     def _anchors(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # MkDocs checks links to anchors against the ids it found; those in blocks it did not parse count too.
         if self.known_blocks.ids and page.present_anchor_ids is not None:
@@ -158,7 +168,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
     def _hold_html(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.html_store.hold(page, html) if page.file.src_uri in self.html_blocks else html
 
-    on_page_content = CombinedEvent(_anchors, _hold_html)
+    on_page_content = CombinedEvent(_clean_editor_html, _anchors, _hold_html)
 
     @event_priority(100)  # before other plugins read the page's HTML
     def on_page_context(
@@ -179,7 +189,13 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
 
     def _fix_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's markup has two HTML errors outside any template block; see html_fixes.
-        return fix_material_html(output)
+        return self._with_policy(fix_material_html(output))
+
+    def _with_policy(self, html: str) -> str:
+        # The preview injects its own inline live-reload script, which the policy would block.
+        if self.is_serve or self.settings is None:
+            return html
+        return csp.with_policy(html, csp.origin(self.settings.site_url))
 
     @event_priority(-100)  # after other plugins' post_page
     def _release_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -191,7 +207,9 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The same repair for 404.html, which MkDocs renders as a static template, not a page.
-        return fix_material_html(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._with_policy(fix_material_html(output_content))
 
     @event_priority(100)  # before other plugins' post_build, which may read the worker's files
     def _finish_worker(self, *, config: MkDocsConfig) -> None:

@@ -394,7 +394,6 @@ def _check_index(raw: RawCampaign, problems: list[Problem]) -> str | None:
         if not any(p.path == rel for p in problems):  # an unclosed header already explains it
             problems.append(Problem(rel, "index_empty", {}, 1))
         return None
-    problems.extend(check_markdown(raw.index))
     return raw.index.body
 
 
@@ -417,7 +416,6 @@ def _announcement(raw: RawCampaign, src: MarkdownSource, problems: list[Problem]
     if not src.body.strip():
         problems.append(Problem(src.rel, "announcement_empty", {}, src.body_line))
         return None
-    problems.extend(check_markdown(src))
     name = PurePosixPath(src.rel).stem
     return m.Announcement(slug=slugify(name) or "komunikat", title=parsed.title, date=parsed.date,
                           body=src.body, source=src.rel)
@@ -436,27 +434,3 @@ def _duplicate_announcements(announcements: list[m.Announcement], problems: list
 class _AnnouncementMeta(m._Strict):
     title: m.Text
     date: m.Date
-
-
-_SCRIPT = re.compile(r"<\s*script\b", re.I)
-_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I)
-_JS_LINK = re.compile(r"(?:\]\(|href\s*=\s*[\"']?)\s*javascript:", re.I)
-_JS_ANYWHERE = re.compile("javascript:", re.I)
-
-
-def check_markdown(src: MarkdownSource) -> list[Problem]:
-    """Warn about scripts, event handlers and javascript: links in a Markdown body."""
-    out: list[Problem] = []
-    if "<" not in src.body and not _JS_ANYWHERE.search(src.body):  # most texts: no need to look line by line
-        return out
-    for offset, line in enumerate(src.body.split("\n")):
-        number = src.body_line + offset
-        if _SCRIPT.search(line):
-            out.append(Problem(src.rel, "html_script", {}, number, severity=Severity.WARNING))
-        handler = _HANDLER.search(line)
-        if handler:
-            out.append(Problem(src.rel, "html_handler", {"attr": handler.group(1)}, number,
-                               severity=Severity.WARNING))
-        if _JS_LINK.search(line):
-            out.append(Problem(src.rel, "html_javascript", {}, number, severity=Severity.WARNING))
-    return out

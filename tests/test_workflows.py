@@ -101,7 +101,9 @@ def test_site_workflow_commands_exist() -> None:
             assert_command_exists(argv)
     assert any(r.startswith("consult check --format github") for r in runs)
     assert any(r.startswith("mkdocs build") for r in runs)
-    assert "--strict" in SITE["env"]["STRICT"] and "pull_request" in SITE["env"]["STRICT"]
+    strict = SITE["env"]["STRICT"]
+    assert "--strict" in strict and "pull_request" in strict and "'push'" in strict  # not the nightly build
+    assert "schedule" not in strict
 
 
 def test_site_workflow_previews_pull_requests_and_deploys_main() -> None:
@@ -168,6 +170,10 @@ def test_gitlab_pages_preview_and_report() -> None:
     assert check["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert "gl-code-quality-report.json" in check["script"][0]
     assert check["rules"][0]["variables"] == {"STRICT": "--strict"}
+    assert check["rules"][1] == {  # pushes to main as strictly as merge requests, the nightly build not
+        "if": '$CI_PIPELINE_SOURCE == "push" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH',
+        "variables": {"STRICT": "--strict"},
+    }
     sources = " ".join(rule["if"] for rule in GITLAB["workflow"]["rules"])
     assert "schedule" in sources and "merge_request_event" in sources
 

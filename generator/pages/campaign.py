@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import urls
+from generator.editor_html import wrap
 from generator.events import campaign_events
 from generator.i18n import CONTENT_LANGUAGE
 from generator.model import Campaign, Status
@@ -77,7 +78,7 @@ class CampaignPage:
 
     def markdown(self, text: str, top: int) -> str:
         """An editor's Markdown with its headings moved under ours, marked as Polish in other languages."""
-        text = shift_headings(text.strip("\n"), top)
+        text = wrap(shift_headings(text.strip("\n"), top))
         if self.foreign:
             return f'<div lang="{CONTENT_LANGUAGE}" markdown="1">\n\n{text}\n\n</div>'
         return text

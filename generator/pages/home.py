@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from generator import urls
+from generator.editor_html import wrap
 from generator.events import Event, campaign_events, sort_key
 from generator.outputs import Output
 from generator.pages import records
@@ -55,9 +56,9 @@ def render_home_page(lists: Lists, events: Sequence[Event]) -> Output:
     path = ""
     meta, intro = _intro(settings.docs_dir)
     parts = (
-        [intro]
+        [wrap(intro)]
         if intro.lstrip().startswith("# ") or "\n# " in intro
-        else [heading(1, settings.site_name), intro]
+        else [heading(1, settings.site_name), wrap(intro)]
     )
     more = Link(t("list.more"), urls.list_page(settings))
     parts += lists.section(path, "list.open", "otwarte", lists.open, HOME_OPEN, "list.open.none", more)

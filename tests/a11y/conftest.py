@@ -228,6 +228,7 @@ class Auditor:
             page.goto(url, wait_until="load")
             result.scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             result.violations = run_axe(page, colours_only=scheme == "dark")
+            result.errors += policy_violations(page)
         finally:
             page.close()
         return result
@@ -243,6 +244,11 @@ def new_context(browser: Any, **options: Any) -> Any:
     options.setdefault("reduced_motion", "reduce")
     options.setdefault("viewport", {"width": 1280, "height": 900})
     context = browser.new_context(**options)
+    # Every page keeps its Content-Security-Policy on: axe-core comes in as an init script (which
+    # the policy does not govern), and the page records what the policy blocked.
+    context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
+    if AXE.is_file():
+        context.add_init_script(path=str(AXE))
 
     def only_local(route: Any) -> None:
         if urlsplit(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith("data:"):
@@ -254,9 +260,22 @@ def new_context(browser: Any, **options: Any) -> Any:
     return context
 
 
+RECORD_POLICY_VIOLATIONS = """
+window.__cxPolicyViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+    window.__cxPolicyViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline code"}`);
+});
+"""
+
+
+def policy_violations(page: Any) -> list[str]:
+    """What the page's Content-Security-Policy blocked since it loaded (set up by `new_context`)."""
+    return [f"CSP: {v}" for v in page.evaluate("window.__cxPolicyViolations || []")]
+
+
 def run_axe(page: Any, colours_only: bool = False) -> list[dict[str, Any]]:
-    """Inject axe-core and return its WCAG 2.0/2.1 A and AA violations, summarised."""
-    page.add_script_tag(path=str(AXE))
+    """Return axe-core's WCAG 2.0/2.1 A and AA violations, summarised (axe comes with `new_context`)."""
+    require(AXE.is_file(), f"axe-core ({AXE})")
     only = {"type": "rule", "values": AXE_COLOUR_RULES} if colours_only else {"type": "tag", "values": AXE_TAGS}
     return page.evaluate(  # type: ignore[no-any-return]
         """async (only) => {

@@ -89,6 +89,7 @@ def test_pages_request_nothing_from_other_hosts(
 
 
 def test_pages_run_without_script_errors(auditor: Auditor, pl_site: Served) -> None:
+    """No uncaught script error, and nothing the page's Content-Security-Policy had to block."""
     errors = {}
     for path in site_pages(pl_site.root):
         audit = auditor.audit(pl_site.url(path), "light")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.a11y.conftest import AXE, Served, new_context
+from tests.a11y.conftest import Served, new_context
 
 OPEN = "konsultacje/program-wspierania-rodziny-2025-2027/"
 # Page types whose every tab stop is checked for a visible focus indicator.
@@ -166,7 +166,6 @@ def test_focused_links_and_buttons_keep_their_contrast(browser: Any, pl_site: Se
     try:
         page = context.new_page()
         page.goto(pl_site.url(path))
-        page.add_script_tag(path=str(AXE))
         failing, seen = [], set()
         for _ in range(MAX_TAB_STOPS):
             page.keyboard.press("Tab")
