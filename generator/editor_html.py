@@ -294,12 +294,22 @@ def needs_render(text: str) -> bool:
     >>> needs_render("[kliknij](javascript:alert(1))"), needs_render("<b>pogrubione</b>")
     (True, True)
     """
+    # Most texts hold none of these characters: four scans in C before any regular expression.
+    if "<" not in text and "&" not in text and "{" not in text and "]" not in text:
+        return False
     return bool(_NEEDS_RENDER.search(text))
 
 
 # Characters that reverse the order in which text is shown, so that what a reviewer reads in a
 # pull request differs from what is published (U+202A–U+202E, U+2066–U+2069).
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CHARACTERS = tuple("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def has_bidi_control(text: str) -> bool:
+    """Whether `text` holds a direction-override character (nine substring scans: several
+    times faster than the regular expression on long texts, which nearly all pass)."""
+    return any(character in text for character in _BIDI_CHARACTERS)
 
 
 def bidi_problems(rel: str, text: str, first_line: int = 1, field_name: str | None = None,
@@ -308,7 +318,7 @@ def bidi_problems(rel: str, text: str, first_line: int = 1, field_name: str | No
 
     `line`, when given, is where the whole value stands (a field of campaign.yml).
     """
-    if not BIDI_CONTROLS.search(text):
+    if not has_bidi_control(text):
         return []
     problems = []
     for index, text_line in enumerate(text.split("\n")):

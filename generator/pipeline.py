@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from generator import gcpause
-from generator.editor_html import EditorMarkdown, bidi_problems, markdown_problems
+from generator.editor_html import EditorMarkdown, bidi_problems, has_bidi_control, markdown_problems
 from generator.errors import Problem, sorted_problems
 from generator.load import RawCampaign, load_campaigns, split_front_matter
 from generator.model import Campaign
@@ -80,6 +81,8 @@ def editor_text_problems(raws: list[RawCampaign], renderer: EditorMarkdown) -> l
 def _yaml_bidi(rel: str, document: YamlDocument, shift: int = 0) -> list[Problem]:
     """Direction-override characters in any text of a YAML document, by field."""
     problems: list[Problem] = []
+    if not has_bidi_control(json.dumps(document.data, ensure_ascii=False, default=str)):
+        return problems  # the usual case, found in one pass instead of a walk through every value
 
     def walk(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, str):
