@@ -85,12 +85,15 @@ def test_unclosed_front_matter_is_reported() -> None:
     assert [p.code for p in problems] == ["front_matter_unclosed"]
 
 
-def test_load_reads_folders_in_order_and_skips_hidden(tmp_path: Path) -> None:
+def test_load_reads_folders_in_order_and_skips_hidden_ones_with_a_warning(tmp_path: Path) -> None:
     write_campaign(tmp_path, slug="b-druga")
     write_campaign(tmp_path, slug="a-pierwsza")
     (tmp_path / "campaigns" / ".git-keep").mkdir()
     raws, problems = load_campaigns(tmp_path / "campaigns", tmp_path)
-    assert problems == []
+    # A folder renamed with a leading dot (say, to unpublish it) must not vanish unnoticed.
+    assert [(p.path, p.code, p.severity.value) for p in problems] == [
+        ("campaigns/.git-keep", "campaign_folder_hidden", "warning")
+    ]
     assert [r.slug for r in raws] == ["a-pierwsza", "b-druga"]
     assert raws[0].yml_rel == "campaigns/a-pierwsza/campaign.yml"
 
