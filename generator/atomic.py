@@ -86,6 +86,12 @@ class StagedBuild:
             self.close()
         return True
 
+    def site_path(self, path: str) -> str:
+        """A path in the staging folder as where it will be published (for messages)."""
+        if self.staging is not None and path.startswith(str(self.staging) + os.sep):
+            return str(self.site_dir) + path[len(str(self.staging)) :]
+        return path
+
     def close(self) -> None:
         """Forget the build: delete what was staged and not published, release the lock."""
         if self.staging is not None:

@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -243,9 +244,12 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         if self.session is not None:
             self.session.discard()
         self._stop_worker()
+        problem = os_error_problem(error) if isinstance(error, OSError) else None
+        if problem is not None and self.staged is not None:
+            problem = replace(problem, path=self.staged.site_path(problem.path))
         self._unstage()
-        if isinstance(error, OSError) and not self.is_serve:  # a full disk, a folder without permission
-            logging.getLogger("mkdocs.commands.build").error(self._text(os_error_problem(error)))
+        if problem is not None and not self.is_serve:  # a full disk, a folder without permission
+            logging.getLogger("mkdocs.commands.build").error(self._text(problem))
             raise Abort("Aborted with a BuildError!") from None  # what MkDocs says after its own errors
 
     def on_shutdown(self) -> None:
