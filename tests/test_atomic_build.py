@@ -7,6 +7,7 @@ makes `--strict` abort after every file was written.
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import shutil
@@ -507,3 +508,26 @@ def test_builds_killed_at_random_moments_always_leave_a_whole_site(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert tree_digest(site) == versions[0]
     assert leftovers(site) == []
+
+
+def test_a_site_on_a_mount_point_is_refused_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == site)  # mounting needs root
+    with pytest.raises(atomic.PublishError) as refused:
+        atomic.StagedBuild(site)
+    what, fix = refused.value.problem.message("en")
+    assert what == "the site folder is a mount point, so it cannot be replaced all at once"
+    assert "mount the folder above it instead" in fix
+    assert leftovers(site) == []
+
+
+def test_a_folder_where_the_staging_cannot_be_made_is_one_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(**kwargs: object) -> str:
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr(atomic.tempfile, "mkdtemp", refuse)  # chmod does not stop root, who runs CI containers
+    with pytest.raises(atomic.PublishError) as refused:
+        atomic.StagedBuild(tmp_path / "site")
+    assert (refused.value.problem.path, refused.value.problem.code) == (str(tmp_path), "no_permission")
+    assert leftovers(tmp_path / "site") == []  # nor the lock
