@@ -125,6 +125,16 @@ def test_check_reports_a_fifo_instead_of_waiting_on_it(tmp_path: Path) -> None:
             "nie jest zwykłym plikiem") in result.stdout
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a Unix thing")
+def test_check_reports_a_fifo_named_mkdocs_yml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = site(tmp_path)
+    (root / "mkdocs.yml").unlink()
+    os.mkfifo(root / "mkdocs.yml")
+    code, out = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    assert out.startswith("mkdocs.yml: „mkdocs.yml” nie jest zwykłym plikiem")
+
+
 def test_check_with_an_invalid_source_date_epoch_says_so_and_exits_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
