@@ -27,7 +27,7 @@ from generator.errors import (
 from generator.export import schema_bytes
 from generator.messages import render_message
 from generator.pipeline import check_campaigns
-from generator.settings import Organisation, resolve_today
+from generator.settings import EpochError, Organisation, resolve_today
 from generator.sitekit import SiteKitMissing
 from generator.siteoptions import SiteOptions, check_site
 from generator.statement import read_statement
@@ -46,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except KeyboardInterrupt:  # pragma: no cover
         return 130
+    except EpochError as exc:
+        print(format_text(exc.problem, args.lang if getattr(args, "lang", None) else "pl"), file=sys.stderr)
+        return 1
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

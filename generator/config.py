@@ -10,7 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.errors import ConsultationsError
-from generator.settings import Organisation, Settings, resolve_today
+from generator.settings import EpochError, Organisation, Settings, resolve_today
 from generator.siteoptions import check_options, plugin_options, read_mkdocs_yml
 from generator.yamlsource import YamlDocument
 
@@ -57,7 +57,10 @@ def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
     if problems:
         raise SettingsError(problems, language)
     site_url = checked.site_url
-    today, build_time = resolve_today(checked.timezone, checked.today)
+    try:
+        today, build_time = resolve_today(checked.timezone, checked.today)
+    except EpochError as exc:
+        raise SettingsError([exc.problem], language) from None
     return Settings(
         site_url=site_url if site_url.endswith("/") else site_url + "/",
         site_name=config.site_name,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+import errno
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +53,16 @@ class Problem:
             if self.column is not None:
                 parts.append(str(self.column))
         return ":".join(parts)
+
+
+_OS_CODES = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EACCES: "no_permission",
+             errno.EPERM: "no_permission", errno.EROFS: "no_permission"}
+
+
+def os_error_problem(exc: OSError) -> Problem:
+    """A file or folder the build could not read or write, with the fix for the likely cause."""
+    where = os.fsdecode(exc.filename) if exc.filename is not None else ""
+    return Problem(where, _OS_CODES.get(exc.errno or 0, "os_error"), {"detail": exc.strerror or str(exc)})
 
 
 def format_text(problem: Problem, lang: str = "pl") -> str:

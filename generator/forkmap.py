@@ -11,9 +11,13 @@ the same order.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
@@ -39,6 +43,31 @@ def can_fork() -> bool:
     return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
+def die_with_parent(parent: int) -> None:
+    """End this forked process as soon as `parent` dies, so that a killed build stops writing.
+
+    Linux kills it at once (PR_SET_PDEATHSIG); elsewhere a thread checks every half second.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the thread below
+            _watch(parent)
+    else:  # pragma: no cover
+        _watch(parent)
+    if os.getppid() != parent:  # it died before this process could ask to follow it
+        os._exit(1)
+
+
+def _watch(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def split_map(function: Callable[[T], R], items: Sequence[T], minimum: int | None = None) -> list[R]:
     """`[function(item) for item in items]`, the last part done by a forked process when it pays.
 
@@ -50,7 +79,7 @@ def split_map(function: Callable[[T], R], items: Sequence[T], minimum: int | Non
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     split = len(items) - int(len(items) * CHILD_SHARE)
-    process = context.Process(target=_child, args=(function, items[split:], send), daemon=True)
+    process = context.Process(target=_child, args=(function, items[split:], send, os.getpid()), daemon=True)
     try:
         process.start()
     except Exception:  # noqa: BLE001 - no more processes, or a daemon that may have none: do it all here
@@ -80,7 +109,8 @@ def _receive(connection: Connection) -> list[Any] | None:
     return payload if kind == "ok" else None
 
 
-def _child(function: Callable[[Any], Any], items: Sequence[Any], send: Connection) -> None:
+def _child(function: Callable[[Any], Any], items: Sequence[Any], send: Connection, parent: int) -> None:
+    die_with_parent(parent)
     try:
         send.send(("ok", [function(item) for item in items]))
     except BaseException:  # noqa: BLE001 - the parent maps these items itself

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import Problem, Severity
 from generator.forkmap import split_map
 from generator.yamlsource import YamlDocument, decode_text, parse_yaml
 
@@ -71,6 +72,9 @@ def load_campaigns(
     for entry in sorted(campaigns_dir.iterdir()):
         if entry.is_file() and not entry.name.startswith(".") and entry.name.lower() != "readme.md":
             problems.append(Problem(f"{rel_base}/{entry.name}", "stray_file", {"name": entry.name}))
+        elif entry.name.startswith(".") and entry.is_dir():  # a campaign hidden by a renamed folder
+            problems.append(Problem(f"{rel_base}/{entry.name}", "campaign_folder_hidden", {"name": entry.name},
+                                    severity=Severity.WARNING))
     base = os.path.realpath(campaigns_dir)
     folders = []
     for directory in find_campaign_dirs(campaigns_dir):
@@ -101,7 +105,9 @@ def load_campaign(directory: Path, root: Path, rel_dir: str | None = None, real:
     raw = RawCampaign(slug=directory.name, directory=directory, rel_dir=rel_dir)
     base = raw.real_dir = real if real is not None else os.path.realpath(directory)
     yml_path = directory / "campaign.yml"
-    if not yml_path.is_file():
+    if yml_path.exists() and not yml_path.is_file():
+        raw.problems.append(Problem(raw.yml_rel, "not_regular_file", {"name": "campaign.yml"}))
+    elif not yml_path.is_file():
         alt = next((p for p in sorted(directory.glob("[Cc]ampaign.*")) if p.suffix.lower() in (".yaml", ".yml")),
                    None)
         if alt is not None:
@@ -114,7 +120,7 @@ def load_campaign(directory: Path, root: Path, rel_dir: str | None = None, real:
             raw.yml, problems = parse_yaml(data, raw.yml_rel)
             raw.problems.extend(problems)
     index_path = directory / "index.md"
-    if index_path.is_file():
+    if index_path.exists():  # not only a file: anything else there is reported
         raw.index = _read_markdown(index_path, rel_dir, "index.md", base, raw.problems)
     ann_dir = directory / "announcements"
     if ann_dir.is_dir():
@@ -160,10 +166,31 @@ def _read_bytes(path: Path, rel: str, base: str, name: str, problems: list[Probl
         problems.append(Problem(rel, "path_outside", {"file": name, "folder": folder}))
         return None
     try:
-        return path.read_bytes()
+        return read_regular_file(path)
+    except NotRegularFile:
+        problems.append(Problem(rel, "not_regular_file", {"name": name}))
     except OSError as exc:
         problems.append(Problem(rel, "file_unreadable", {"detail": exc.strerror or ""}))
-        return None
+    return None
+
+
+class NotRegularFile(OSError):
+    """A path that is a pipe, socket, device or folder, which the build must not try to read."""
+
+
+def read_regular_file(path: Path | str) -> bytes:
+    """The bytes of an ordinary file; NotRegularFile for anything else, without ever waiting.
+
+    A FIFO would block open() until someone writes to it: it is opened without waiting and
+    checked after opening too, in case a file was replaced by one in between.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise NotRegularFile(path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(path)
+        return file.read()
 
 
 def _read_markdown(

@@ -91,6 +91,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("plik jest zbyt złożony (ponad {limit} elementów)", "usuń odwołania YAML (&, *) i powtórzenia"),
         "en": ("the file is too complex (over {limit} items)", "remove YAML anchors and aliases (&, *) and repetitions"),
     },
+    "yaml_too_many_items": {
+        "pl": ("plik ma ponad {limit} elementów", "skróć długie listy; długą tabelę uwag opublikuj jako plik do pobrania (materials)"),
+        "en": ("the file has over {limit} items", "shorten the long lists; publish a long table of comments as a file to download (materials)"),
+    },
     "yaml_too_deep": {
         "pl": ("listy lub pola są zagnieżdżone ponad {limit} poziomów", "zapisz dane prościej: jedno pole w linii, listy wierszami zaczynającymi się od „- ”"),
         "en": ("lists or fields are nested more than {limit} levels deep", "write the data plainly: one field per line, lists as lines starting with '- '"),
@@ -551,6 +555,43 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "statement_never_reviewed": {
         "pl": ("deklaracja dostępności sporządzona {date} od ponad roku nie była przeglądana", "przejrzyj deklarację (co roku, do 31 marca) i dopisz accessibility_statement.reviewed: RRRR-MM-DD w mkdocs.yml"),
         "en": ("the accessibility statement prepared on {date} has not been reviewed for over a year", "review it (yearly, by 31 March) and add accessibility_statement.reviewed: YYYY-MM-DD in mkdocs.yml"),
+    },
+    # -- files that cannot be read, and building and publishing the site
+    "not_regular_file": {
+        "pl": ("„{name}” nie jest zwykłym plikiem (to potok, gniazdo, urządzenie albo folder), więc nie da się go odczytać", "zastąp go zwykłym plikiem albo usuń"),
+        "en": ("'{name}' is not an ordinary file (it is a pipe, a socket, a device or a folder), so it cannot be read", "replace it with an ordinary file, or delete it"),
+    },
+    "campaign_folder_hidden": {
+        "pl": ("folder „{name}” zaczyna się od kropki, więc jest pomijany i nie trafi na stronę", "jeśli to konsultacja, zmień nazwę folderu na taką bez kropki; jeśli nie, usuń go"),
+        "en": ("the folder '{name}' starts with a dot, so it is skipped and not published", "if it is a consultation, rename the folder without the dot; if not, delete it"),
+    },
+    "source_date_epoch_invalid": {
+        "pl": ("zmienna środowiskowa SOURCE_DATE_EPOCH ma wartość „{value}”, a musi być liczbą sekund od 1970-01-01", "ustaw ją na liczbę, np. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), albo usuń ją"),
+        "en": ("the environment variable SOURCE_DATE_EPOCH is '{value}', but it must be a number of seconds since 1970-01-01", "set it to a number, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it"),
+    },
+    "disk_full": {
+        "pl": ("na dysku zabrakło miejsca ({detail})", "zwolnij miejsce na dysku i zbuduj stronę ponownie; poprzednia wersja strony została bez zmian"),
+        "en": ("the disk is full ({detail})", "free some disk space and build again; the previous site is unchanged"),
+    },
+    "no_permission": {
+        "pl": ("brak uprawnień do odczytu lub zapisu ({detail})", "nadaj użytkownikowi, który buduje stronę, prawo odczytu i zapisu tego pliku lub folderu albo wskaż inny folder; poprzednia wersja strony została bez zmian"),
+        "en": ("no permission to read or write here ({detail})", "let the user who builds the site read and write this file or folder, or choose another folder; the previous site is unchanged"),
+    },
+    "os_error": {
+        "pl": ("nie udało się odczytać lub zapisać ({detail})", "usuń przyczynę i zbuduj stronę ponownie; poprzednia wersja strony została bez zmian"),
+        "en": ("could not read or write ({detail})", "remove the cause and build again; the previous site is unchanged"),
+    },
+    "site_locked": {
+        "pl": ("trwa inne budowanie tej strony (blokada {lock})", "poczekaj, aż się skończy, i zbuduj stronę ponownie"),
+        "en": ("another build of this site is running (lock {lock})", "wait until it ends, then build again"),
+    },
+    "site_not_folder": {
+        "pl": ("w miejscu folderu strony jest plik; budowanie nie zastąpi go ani nie usunie", "przenieś ten plik albo wskaż inny folder strony (site_dir w mkdocs.yml lub opcja -d)"),
+        "en": ("the site folder is a file; the build neither replaces nor deletes it", "move the file, or choose another site folder (site_dir in mkdocs.yml, or -d)"),
+    },
+    "site_mount_point": {
+        "pl": ("folder strony jest punktem montowania, więc nie da się go podmienić w całości", "zamontuj folder o poziom wyżej albo wskaż jako folder strony folder wewnątrz niego (site_dir w mkdocs.yml lub opcja -d, np. site/www)"),
+        "en": ("the site folder is a mount point, so it cannot be replaced all at once", "mount the folder above it instead, or build into a folder inside it (site_dir in mkdocs.yml, or -d, e.g. site/www)"),
     },
     # -- summary
     "summary": {

@@ -16,6 +16,7 @@ with CONSULTATIONS_JOBS=1, everything is generated here, one stage after another
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from generator import export, pages, search
 from generator.errors import ConsultationsError, Problem
 from generator.feeds import ical
 from generator.forkmap import JOBS_VARIABLE as JOBS_VARIABLE  # tests and users set it by this name
-from generator.forkmap import can_fork, jobs
+from generator.forkmap import can_fork, die_with_parent, jobs
 from generator.memo import Memo
 from generator.model import Campaign
 from generator.outputs import (
@@ -127,7 +128,7 @@ class Worker:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_work, args=(public, settings, site_dir, send), name="consultations-worker", daemon=True
+            target=_work, args=(public, settings, site_dir, send, os.getpid()), name="consultations-worker", daemon=True
         )
         self._process.start()
         send.close()  # the worker holds the only sending end: a crash ends the pipe
@@ -176,8 +177,9 @@ class Worker:
         )
 
 
-def _work(public: list[Campaign], settings: Settings, site_dir: Path, send: Connection) -> None:
+def _work(public: list[Campaign], settings: Settings, site_dir: Path, send: Connection, parent: int) -> None:
     """The worker's whole job; it reports its failures instead of raising them."""
+    die_with_parent(parent)
     times = StageTimes()
     try:
         with times.stage("pages"):

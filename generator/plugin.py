@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import signal
+import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
@@ -15,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator import atomic, csp, editor_html, gcpause, parallel, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
-from generator.errors import ConsultationsError, Severity, format_text
+from generator.errors import ConsultationsError, Problem, Severity, format_text, os_error_problem
 from generator.history import load_history, with_history
 from generator.html_fixes import fix_material_html
 from generator.markdown_blocks import KnownBlocks
@@ -49,10 +54,14 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.session: PreviewSession | None = None  # while serving: what builds reuse
         self.stage_times = StageTimes()
         self.editor_markdown: editor_html.EditorMarkdown | None = None  # the site's Markdown, for checks
+        self.sigterm: Any = None  # the SIGTERM handler to put back at shutdown
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
         self.session = PreviewSession() if self.is_serve else None
+        if not self.is_serve and threading.current_thread() is threading.main_thread():
+            # Ended like Ctrl-C, a build stops its worker and deletes its staging folder (on_shutdown).
+            self.sigterm = signal.signal(signal.SIGTERM, _interrupt)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -71,9 +80,12 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         """Build into a folder beside site_dir, swapped in only when the whole build succeeds."""
         self._unstage()
         site = Path(config.site_dir)
-        if self.is_serve or not atomic.can_stage(site):  # serve builds into its own temporary folder
+        if self.is_serve:  # serve builds into its own temporary folder
             return
-        self.staged, self.config_ref = atomic.StagedBuild(site, count_warnings=config.strict), config
+        try:
+            self.staged, self.config_ref = atomic.StagedBuild(site, count_warnings=config.strict), config
+        except atomic.PublishError as exc:
+            raise PluginError(self._text(exc.problem)) from None
         config.site_dir = str(self.staged.staging)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -109,6 +121,12 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         self.pages, self.html_blocks = {}, {}
+        # MkDocs would wait forever reading a FIFO among the pages: only ordinary files are read.
+        odd = [f.abs_src_path for f in files if f.abs_src_path and not os.path.isfile(f.abs_src_path)]
+        if odd:
+            root = self.settings.root
+            raise ConsultationsError([Problem(Path(os.path.relpath(p, root)).as_posix(), "not_regular_file",
+                                              {"name": Path(p).name}) for p in odd], self.settings.language)
         if "material/search" not in config.plugins:  # Material ships lunr even with its search off
             for unused in [f for f in files if f.src_uri.startswith(search.UNUSED_THEME_FILES)]:
                 files.remove(unused)
@@ -227,23 +245,40 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
     @event_priority(-100)  # after every other plugin's post_build: search writes its index then
     def _publish(self, *, config: MkDocsConfig) -> None:
         # Not published when --strict is about to abort: on_build_error then discards it.
-        if self.staged is not None and self.staged.publish():
+        try:
+            published = self.staged is not None and self.staged.publish()
+        except atomic.PublishError as exc:
+            raise PluginError(self._text(exc.problem)) from None
+        if published and self.staged is not None:
             # MkDocs named the staging folder it wrote into; say where the site now is.
             log.info("Published the built site in %s", self.staged.site_dir)
             self._unstage()
 
     on_post_build = CombinedEvent(_finish_worker, _publish)
 
+    @event_priority(-100)  # last: it may end the event with the message for a disk error
     def on_build_error(self, *, error: Exception) -> None:
         self.html_store.clear()
         if self.session is not None:
             self.session.discard()
         self._stop_worker()
+        problem = os_error_problem(error) if isinstance(error, OSError) else None
+        if problem is not None and self.staged is not None:
+            problem = replace(problem, path=self.staged.site_path(problem.path))
         self._unstage()
+        if problem is not None and not self.is_serve:  # a full disk, a folder without permission
+            logging.getLogger("mkdocs.commands.build").error(self._text(problem))
+            raise Abort("Aborted with a BuildError!") from None  # what MkDocs says after its own errors
 
     def on_shutdown(self) -> None:
         self._stop_worker()
         self._unstage()  # also after Ctrl-C, which on_build_error does not see
+        if self.sigterm is not None:
+            signal.signal(signal.SIGTERM, self.sigterm)
+            self.sigterm = None
+
+    def _text(self, problem: Problem) -> str:
+        return format_text(problem, self.settings.language if self.settings else "pl")
 
     def _stop_worker(self) -> None:
         if self.worker is not None:
@@ -260,6 +295,10 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         if self.settings is not None:
             server.watch(str(self.settings.campaigns_dir))
         return server
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def _add_package_theme(config: MkDocsConfig) -> None:

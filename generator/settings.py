@@ -9,6 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from generator.errors import Problem
+
 
 @dataclass(frozen=True)
 class Organisation:
@@ -65,15 +67,31 @@ def resolve_today(
     Returns the local date and an aware UTC datetime (the build time).
     """
     env = os.environ if environ is None else environ
-    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    else:
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    fixed = _source_date_epoch(env.get("SOURCE_DATE_EPOCH", ""))
+    now = fixed or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     if override is not None:
         # A fixed day gives a fixed build time too: noon of that day, local time.
         local_noon = dt.datetime.combine(override, dt.time(12, 0), tzinfo=tz)
-        if not epoch.isdigit():
-            now = local_noon.astimezone(dt.timezone.utc)
-        return override, now
+        return override, fixed or local_noon.astimezone(dt.timezone.utc)
     return now.astimezone(tz).date(), now
+
+
+class EpochError(ValueError):
+    """SOURCE_DATE_EPOCH is set to something other than a number of seconds; `problem` says so."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        self.problem = Problem("SOURCE_DATE_EPOCH", "source_date_epoch_invalid", {"value": value})
+
+
+def _source_date_epoch(value: str) -> dt.datetime | None:
+    """The time SOURCE_DATE_EPOCH fixes (None when unset); a value that is no time is an error."""
+    value = value.strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()):  # "1e9", "-5", "²" are not what date +%s prints
+        raise EpochError(value)
+    try:
+        return dt.datetime.fromtimestamp(int(value), dt.timezone.utc)
+    except (OverflowError, OSError, ValueError):  # beyond the year 9999
+        raise EpochError(value) from None

@@ -245,6 +245,8 @@ def read_mkdocs_yml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
 def check_site(root: Path) -> tuple[SiteOptions, list[Problem]]:
     """Check mkdocs.yml under `root` the way the build will (for `consult check`)."""
     path = root / MKDOCS_YML
+    if path.exists() and not path.is_file():  # a FIFO would make MkDocs wait forever
+        return SiteOptions(), [Problem(MKDOCS_YML, "not_regular_file", {"name": MKDOCS_YML})]
     if not path.is_file():
         return SiteOptions(), []
     doc, problems = read_mkdocs_yml(path)

@@ -75,6 +75,7 @@ class _Builder:
         self.tags: set[Path_] = set()
         self.result: Any = None
         self.documents = 0
+        self.aliased = False  # whether an alias (*name) repeated something
 
     def feed(self, event: yaml.Event) -> None:
         # By exact type, most frequent first: this runs for every event of thousands of files.
@@ -95,6 +96,7 @@ class _Builder:
             if self.documents > 1:
                 raise _ManyDocuments(event.start_mark.line + 1)
         elif kind is yaml.AliasEvent:
+            self.aliased = True
             if event.anchor not in self.anchors:
                 open_anchor = any(f.anchor == event.anchor for f in self.stack)
                 if open_anchor:
@@ -281,7 +283,9 @@ def parse_yaml(raw: bytes, rel: str) -> tuple[YamlDocument | None, list[Problem]
     except _TooDeep:
         return None, [Problem(rel, "yaml_too_deep", {"limit": MAX_DEPTH}, 1)]
     except (_TooBig, RecursionError):
-        return None, [Problem(rel, "yaml_too_complex", {"limit": MAX_NODES}, 1)]
+        # Anchors and aliases repeat whole lists; without them the file is simply long.
+        code = "yaml_too_complex" if builder.aliased else "yaml_too_many_items"
+        return None, [Problem(rel, code, {"limit": MAX_NODES}, 1)]
     finally:
         loader.dispose()
     if builder.documents == 0:

@@ -340,7 +340,7 @@ CASES: list[Case] = [
     Case("index-front-matter-two-colons", {INDEX: "---\ntitle: Ogłoszenie: nabór\n---\n\nTreść.\n"},
          [("yaml_colon", INDEX, 2, None)]),
     Case("index-symlink-outside", {INDEX: Link("/etc/passwd")}, [("path_outside", INDEX, None, None)]),
-    Case("index-is-a-folder", {INDEX: Folder("index.md")}, [("index_missing", INDEX, None, None)]),
+    Case("index-is-a-folder", {INDEX: Folder("index.md")}, [("not_regular_file", INDEX, None, None)]),
     # ---------------------------------------------------------------- announcements/*.md
     Case("announcement-without-header", {ANN: "Spotkanie przeniesiono.\n"},
          [("front_matter_missing", ANN, 1, None)], build=True),

@@ -112,6 +112,42 @@ def test_check_runs_as_a_console_script(tmp_path: Path) -> None:
     assert "campaigns/program-testowy/campaign.yml:6:1: closes:" in result.stdout
 
 
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a Unix thing")
+def test_check_reports_a_fifo_instead_of_waiting_on_it(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    (root / "campaigns" / "program-testowy" / "announcements").mkdir()
+    os.mkfifo(root / "campaigns" / "program-testowy" / "announcements" / "2025-09-10.md")
+    consult = Path(sys.executable).parent / "consult"
+    result = subprocess.run([str(consult), "check"], cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert ("campaigns/program-testowy/announcements/2025-09-10.md: „announcements/2025-09-10.md” "
+            "nie jest zwykłym plikiem") in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a Unix thing")
+def test_check_reports_a_fifo_named_mkdocs_yml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = site(tmp_path)
+    (root / "mkdocs.yml").unlink()
+    os.mkfifo(root / "mkdocs.yml")
+    code, out = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    assert out.startswith("mkdocs.yml: „mkdocs.yml” nie jest zwykłym plikiem")
+
+
+def test_check_with_an_invalid_source_date_epoch_says_so_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "jutro")
+    code = cli.main(["check", "--root", str(site(tmp_path)), "--lang", "en"])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "SOURCE_DATE_EPOCH: the environment variable SOURCE_DATE_EPOCH is 'jutro', but it must be a number "
+        "of seconds since 1970-01-01\n  How to fix: set it to a number, e.g. "
+        "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it\n"
+    )
+
+
 # ---------------------------------------------------------------- check: github
 
 

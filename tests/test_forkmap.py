@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -103,3 +106,45 @@ def test_reading_many_folders_in_two_processes_reads_the_same(tmp_path: Path, mo
     assert shared == alone and shared_problems == alone_problems
     assert [r.slug for r in shared] == [f"k-{i:03d}" for i in range(60)]
     assert sum(1 for r in shared if r.problems) == 9  # the broken files' problems came back too
+
+
+DIES_WITH_PARENT = '''
+import multiprocessing, os, sys, time
+from generator.forkmap import die_with_parent
+
+def child(parent):
+    die_with_parent(parent)
+    while True:
+        time.sleep(1)
+
+process = multiprocessing.get_context("fork").Process(target=child, args=(os.getpid(),))
+process.start()
+print(process.pid, flush=True)
+time.sleep(300)
+'''
+
+
+def _running(pid: int) -> bool:
+    """Whether the process runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_forked_process_dies_with_its_killed_parent() -> None:
+    """A killed build's worker must not go on writing into the site's folders."""
+    parent = subprocess.Popen([sys.executable, "-c", DIES_WITH_PARENT], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    assert _running(child)
+
+    parent.kill()
+    parent.wait()
+
+    deadline = time.monotonic() + 60
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(child)

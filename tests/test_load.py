@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
 from generator.load import load_campaigns, split_front_matter
-from generator.yamlsource import parse_yaml
+from generator.yamlsource import MAX_NODES, parse_yaml
 
 from .conftest import write_campaign
 
@@ -85,12 +88,15 @@ def test_unclosed_front_matter_is_reported() -> None:
     assert [p.code for p in problems] == ["front_matter_unclosed"]
 
 
-def test_load_reads_folders_in_order_and_skips_hidden(tmp_path: Path) -> None:
+def test_load_reads_folders_in_order_and_skips_hidden_ones_with_a_warning(tmp_path: Path) -> None:
     write_campaign(tmp_path, slug="b-druga")
     write_campaign(tmp_path, slug="a-pierwsza")
     (tmp_path / "campaigns" / ".git-keep").mkdir()
     raws, problems = load_campaigns(tmp_path / "campaigns", tmp_path)
-    assert problems == []
+    # A folder renamed with a leading dot (say, to unpublish it) must not vanish unnoticed.
+    assert [(p.path, p.code, p.severity.value) for p in problems] == [
+        ("campaigns/.git-keep", "campaign_folder_hidden", "warning")
+    ]
     assert [r.slug for r in raws] == ["a-pierwsza", "b-druga"]
     assert raws[0].yml_rel == "campaigns/a-pierwsza/campaign.yml"
 
@@ -117,3 +123,35 @@ def test_nesting_deeper_than_any_real_file_is_refused_without_crashing() -> None
     for text in (b"- " * 100_000 + b"x", b"? " * 100_000 + b"x", b"a: " + b"[" * 100_000):
         doc, problems = parse_yaml(text, "c.yml")
         assert doc is None and [p.code for p in problems] == ["yaml_too_deep"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a Unix thing")
+@pytest.mark.parametrize("name", ["campaign.yml", "index.md", "announcements/2025-09-10.md"])
+def test_a_fifo_is_reported_as_not_an_ordinary_file_without_waiting_on_it(tmp_path: Path, name: str) -> None:
+    folder = write_campaign(tmp_path)
+    (folder / name).parent.mkdir(exist_ok=True)
+    (folder / name).unlink(missing_ok=True)
+    os.mkfifo(folder / name)  # opening it to read would wait forever for a writer
+
+    raws, _ = load_campaigns(tmp_path / "campaigns", tmp_path)
+
+    assert [(p.path, p.code) for p in raws[0].problems] == [(f"campaigns/program-testowy/{name}", "not_regular_file")]
+    what, _ = raws[0].problems[0].message()
+    assert what.startswith(f"„{name}” nie jest zwykłym plikiem")
+
+
+def test_a_folder_named_like_an_announcement_is_not_an_ordinary_file(tmp_path: Path) -> None:
+    folder = write_campaign(tmp_path)
+    (folder / "announcements" / "zmiana.md").mkdir(parents=True)
+    raws, _ = load_campaigns(tmp_path / "campaigns", tmp_path)
+    assert [p.code for p in raws[0].problems] == ["not_regular_file"]
+
+
+def test_a_plain_long_list_is_not_blamed_on_anchors() -> None:
+    long_list = b"categories:\n" + b"  - kategoria\n" * (MAX_NODES + 1)
+    _, problems = parse_yaml(long_list, "c.yml")
+    assert [p.code for p in problems] == ["yaml_too_many_items"]
+    assert problems[0].message("en") == (
+        f"the file has over {MAX_NODES} items",
+        "shorten the long lists; publish a long table of comments as a file to download (materials)",
+    )
