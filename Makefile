@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test fuzz check lint schema setup setup-test bench clean
+.PHONY: site serve test fuzz check lint schema snapshots setup setup-test bench clean
 
 site: $(VENV)/.installed
 	$(BIN)/consult check
@@ -33,6 +33,11 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench.py -n 2000 --runs 1 --blog --no-stages
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/preview.py
+
+# Rewrite the reviewed expectations (calendar UIDs and SEQUENCEs, feed and message golden files)
+# from what the code produces now; `git diff tests/` is then what a reviewer reads.
+snapshots: $(VENV)/.installed-test
+	UPDATE_SNAPSHOTS=1 UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_ical_site.py tests/test_rss.py tests/test_bad_input.py
 
 # The JSON Schema editors' tools read (schema/campaign.schema.json); regenerate after changing generator/model.py.
 schema: $(VENV)/.installed

@@ -17,6 +17,8 @@ import pytest
 from generator.errors import Problem
 from generator.pipeline import check_campaigns
 
+from .tools import IN_CI
+
 REPO = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Europe/Warsaw")
 # The example content is written around this day: one consultation open, one upcoming,
@@ -100,3 +102,17 @@ def site_copy(tmp_path: Path) -> Path:
             shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a run that skipped anything fails: every test there must test, or be deleted."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter is not None else []
+    if IN_CI and skipped and session.exitstatus == 0:
+        reasons = sorted({
+            (str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(report.longrepr))
+            .removeprefix("Skipped: ")
+            for report in skipped
+        })
+        reporter.write_line(f"CI: {len(skipped)} skipped test(s) fail the run: " + "; ".join(reasons), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

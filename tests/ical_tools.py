@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -12,8 +11,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
 import vobject
+
+from .tools import require
 
 JS_DIR = Path(__file__).resolve().parent / "js"
 ICAL_CHECK = JS_DIR / "ical-check.mjs"
@@ -29,10 +29,7 @@ def run_icaljs(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     node = shutil.which("node")
     missing = node is None or not (JS_DIR / "node_modules" / "ical.js").is_dir()
     if missing:
-        message = "node and tests/js/node_modules are needed: run scripts/setup-test-tools"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        require(False, "node and tests/js/node_modules (ical.js)")
     assert node is not None
     result = subprocess.run(
         [node, str(ICAL_CHECK)], input=json.dumps({"items": items}), capture_output=True, text=True,

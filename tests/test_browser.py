@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import TZ
+from .tools import CHROMIUM, require_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 OPEN_PAGE = "konsultacje/program-wspierania-rodziny-2025-2027/"
 FLAGS = [
     "--no-sandbox",
@@ -30,8 +30,6 @@ FLAGS = [
 
 # The visible "in progress" / "next" label of each duty-hours row ("" when there is none).
 MARKS = "rows => rows.map(r => { const m = r.querySelector('[data-cx-marker]'); return m && !m.hidden ? m.textContent : ''; })"
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -51,7 +49,9 @@ def served(example_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    playwright = pytest.importorskip("playwright.sync_api")
+    require_chromium()
+    from playwright import sync_api as playwright
+
     with playwright.sync_playwright() as pw:
         yield pw.chromium
 

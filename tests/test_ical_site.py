@@ -315,10 +315,17 @@ def _event_record(uid: str, block: str) -> dict[str, Any]:
 
 
 def _snapshot(name: str, current: Any) -> Any:
+    """The committed snapshot `name`; `make snapshots` rewrites it from `current` for review.
+
+    A missing snapshot fails: a test that wrote its own expectation would pass whatever it found.
+    """
     path = SNAPSHOTS / name
-    if UPDATE or not path.exists():
+    if UPDATE:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(current, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    if not path.is_file():
+        pytest.fail(f"the snapshot {path.relative_to(SNAPSHOTS.parent.parent.parent)} is missing: "
+                    "run `make snapshots` and review the diff", pytrace=False)
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import random
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,8 @@ from generator.pipeline import check_campaigns
 from generator.search_page import SCRIPT_WORDS, render_search_page
 from generator.settings import Settings
 from tests.conftest import REPO, TODAY, TZ
+
+from .tools import require_node
 
 SCRIPT = REPO / "generator" / "data" / "search-pl.js"
 PWR = "program-wspierania-rodziny-2025-2027"
@@ -49,8 +50,7 @@ def campaigns() -> list[Campaign]:
 
 def node(script: str, payload: Any) -> Any:
     """Run a Node script that gets `lib` (search-pl.js) and `input` (payload) and prints JSON."""
-    if shutil.which("node") is None:
-        pytest.skip("Node.js is not installed (scripts/setup-test-tools installs it)")
+    require_node()
     program = (
         f"const lib = require({json.dumps(str(SCRIPT))});"
         "let data = ''; process.stdin.on('data', c => data += c);"

@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+from .tools import require_chromium
 
-CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -45,11 +44,11 @@ def base_url(example_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (scripts/setup-test-tools installs it)")
+    chromium = require_chromium()
+    from playwright import sync_api as playwright_api
     with tempfile.TemporaryDirectory() as downloads, playwright_api.sync_playwright() as p:
         # Playwright gives every launch a fresh temporary profile of its own.
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, downloads_path=downloads)
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS, downloads_path=downloads)
         yield browser
         browser.close()
 

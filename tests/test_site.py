@@ -351,8 +351,7 @@ def test_feed_items_link_to_pages_and_anchors_that_exist(example_site: Path) -> 
             tree = etree.parse(str(feed))
             links += tree.xpath("//item/link/text()")
             links += tree.xpath("//*[local-name()='entry']/*[local-name()='link']/@href")
-    if not links:
-        pytest.skip("no feeds built in this checkout")
+    assert len(links) > 10, "the feeds link to no pages"
     missing = []
     for url in links:
         target = target_file(example_site, url)

@@ -10,7 +10,6 @@ tool fails the tests; elsewhere they are skipped with the reason.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import shutil
 import threading
@@ -24,14 +23,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import REPO, build_site
+from tests.tools import CHROMIUM, require
 
 JS_TOOLS = REPO / "tests" / "js" / "node_modules"
 AXE = JS_TOOLS / "axe-core" / "axe.min.js"
 VNU = JS_TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
-# The distribution's Chromium (Debian: /usr/bin/chromium); CHROMIUM_PATH names another system one.
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
-IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 # WCAG 2.0 and 2.1, levels A and AA: what EN 301 549 and the Polish act require.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -68,15 +65,6 @@ def is_own(url: str) -> bool:
     if url.startswith(("data:", "blob:")):
         return True
     return urlsplit(url).hostname in {"127.0.0.1", SITE_HOST}
-
-
-def require(available: bool, what: str) -> None:
-    """Skip (locally) or fail (in CI) when a tool the test needs is missing."""
-    if available:
-        return
-    if IN_CI:
-        pytest.fail(f"{what} is missing; CI must have it (run scripts/setup-test-tools)", pytrace=False)
-    pytest.skip(f"{what} is missing (run scripts/setup-test-tools)")
 
 
 def site_pages(site: Path) -> list[str]:

@@ -1,0 +1,46 @@
+"""The tools some tests need (Chromium, Node, Java, npm packages): one place decides what happens
+when one is missing.
+
+Locally such a test is skipped with the reason; in CI (CI set to true, 1 or yes, as `.ci/run`
+does) it fails, and `tests/conftest.py` also fails a CI run that reports any skip at all, so a
+new skip cannot creep in.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+# The distribution's Chromium (Debian: /usr/bin/chromium); CHROMIUM_PATH names another system one.
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium")
+
+
+def require(available: bool, what: str) -> None:
+    """Skip (locally) or fail (in CI) when a tool the test needs is missing."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is missing; CI must have it (run scripts/setup-test-tools)", pytrace=False)
+    pytest.skip(f"{what} is missing (run scripts/setup-test-tools)")
+
+
+def require_chromium() -> str:
+    """The path of the system Chromium, and Playwright's Python package, or skip/fail."""
+    require(CHROMIUM.exists(), f"Chromium ({CHROMIUM})")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        require(False, "the Python package playwright")
+    return str(CHROMIUM)
+
+
+def require_node() -> str:
+    """The path of node, or skip/fail."""
+    node = shutil.which("node")
+    require(node is not None, "Node.js")
+    assert node is not None
+    return node
