@@ -33,6 +33,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "where": "Gdzie: {place}",
         "phones": "Telefon: {phones}",
         "online": "Online: {url}",
+        "link_later": "Online: link po zgłoszeniu",
         "by_phone": "Telefonicznie: {phones}",
         "closes": "Uwagi można zgłaszać do {day}.",
         "respond": "Jak zgłosić uwagi:",
@@ -59,6 +60,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "where": "Where: {place}",
         "phones": "Phone: {phones}",
         "online": "Online: {url}",
+        "link_later": "Online: link after registration",
         "by_phone": "By phone: {phones}",
         "closes": "Comments are accepted until {day}.",
         "respond": "How to send comments:",
@@ -121,6 +123,8 @@ def event_location(event: Event, settings: Settings | None = None) -> str:
         return " ".join(clean(event.place).split())
     if event.online:
         return clean(event.online)
+    if event.link_later:
+        return _s(settings, "link_later") if settings is not None else str(_TEXT["pl"]["link_later"])
     if event.phones:
         template = _s(settings, "by_phone") if settings is not None else _TEXT["pl"]["by_phone"]
         assert isinstance(template, str)
@@ -145,6 +149,8 @@ def event_description(event: Event, settings: Settings) -> str:
         lines.append(_s(settings, "phones").format(phones=", ".join(event.phones)))
     if event.online:
         lines.append(_s(settings, "online").format(url=event.online))
+    elif event.link_later:
+        lines.append(_s(settings, "link_later"))  # the note, next, says how to register
     if event.note:
         lines.append(event.note)
     if event.kind == "deadline":

@@ -37,6 +37,11 @@ class Event:
         return not isinstance(self.start, dt.datetime)
 
     @property
+    def link_later(self) -> bool:
+        """True for an online event whose link is sent only after registration."""
+        return "online" in self.modes and not self.online
+
+    @property
     def day(self) -> dt.date:
         """The local date the event happens on."""
         return self.start.date() if isinstance(self.start, dt.datetime) else self.start
@@ -108,7 +113,7 @@ def _duty(campaign: Campaign, duty: DutyHour, index: int, tz: ZoneInfo) -> Event
 
 
 def _meeting(campaign: Campaign, meeting: Meeting, index: int, tz: ZoneInfo) -> Event:
-    modes = tuple(m for m, on in (("in_person", meeting.place), ("online", meeting.online)) if on)
+    modes = meeting.modes()
     return Event(
         campaign=campaign,
         kind="meeting",

@@ -19,7 +19,7 @@ from generator.calendar_feeds import has_download
 from generator.events import Event, campaign_events
 from generator.memo import Memo, cached
 from generator.model import Campaign, Material, campaign_json_schema
-from generator.outputs import Output, material_url
+from generator.outputs import Output
 from generator.settings import Settings
 
 SCHEMA_PATH = "schema/campaign.schema.json"
@@ -131,7 +131,7 @@ def _event(event: Event, settings: Settings) -> dict[str, Any]:
 def _material(campaign: Campaign, material: Material, settings: Settings) -> dict[str, Any]:
     info = material.file
     if info is not None:
-        url = settings.url(material_url(campaign, info.rel, settings))
+        url = settings.url(urls.material(settings, campaign.slug, info.rel))
     else:
         url = material.entry.url or ""
     return {
@@ -148,7 +148,7 @@ def _report(campaign: Campaign, settings: Settings) -> dict[str, Any] | None:
     if report is None or report.published > settings.today:
         return None
     info = campaign.report_file
-    url = settings.url(material_url(campaign, info.rel, settings)) if info is not None else report.url
+    url = settings.url(urls.material(settings, campaign.slug, info.rel)) if info is not None else report.url
     return {
         "published": report.published.isoformat(),
         "summary": report.summary,

@@ -255,20 +255,28 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the phase ends ({end}) before it starts ({start})", "swap the dates or fix 'end'"),
     },
     "place_required": {
-        "pl": ("dyżur stacjonarny (mode: in_person) nie ma miejsca", "dodaj miejsce, np. {example}"),
-        "en": ("an in-person duty hour (mode: in_person) has no place", "add the place, e.g. {example}"),
+        "pl": ("dyżur lub spotkanie na miejscu (mode: in_person) nie ma miejsca", "dodaj miejsce, np. {example}"),
+        "en": ("an in-person duty hour or meeting (mode: in_person) has no place", "add the place, e.g. {example}"),
     },
     "phone_required": {
         "pl": ("dyżur telefoniczny (mode: phone) nie ma numeru telefonu", "dodaj numer, np. {example}"),
         "en": ("a phone duty hour (mode: phone) has no phone number", "add the number, e.g. {example}"),
     },
-    "online_required": {
-        "pl": ("dyżur online (mode: online) nie ma adresu spotkania", "dodaj adres, np. {example}"),
-        "en": ("an online duty hour (mode: online) has no meeting link", "add the link, e.g. {example}"),
+    "online_how_to_join": {
+        "pl": ("wydarzenie online nie ma ani linku („online”), ani notatki („note”), jak dołączyć",
+               "dodaj link, np. online: https://spotkania.example.pl/konsultacje, albo napisz, jak go wyślecie, "
+               "np. note: Link wyślemy e-mailem po zgłoszeniu na adres sr@mops.krakow.pl"),
+        "en": ("the online event has neither a link ('online') nor a note ('note') saying how to join",
+               "add the link, e.g. online: https://spotkania.example.pl/konsultacje, or say how you will send it, "
+               "e.g. note: Link wyślemy e-mailem po zgłoszeniu na adres sr@mops.krakow.pl"),
     },
     "meeting_where": {
-        "pl": ("spotkanie nie ma ani miejsca („place”), ani adresu online („online”)", "dodaj jedno lub oba, np. {example}"),
-        "en": ("the meeting has neither a place nor an online link", "add one or both, e.g. {example}"),
+        "pl": ("spotkanie nie ma ani miejsca („place”), ani adresu online („online”)",
+               "dodaj jedno lub oba, np. {example}; spotkanie online z linkiem wysyłanym po zgłoszeniu: mode: online "
+               "i note"),
+        "en": ("the meeting has neither a place nor an online link",
+               "add one or both, e.g. {example}; an online meeting whose link is sent after registration: mode: online "
+               "and a note"),
     },
     "file_xor_url": {
         "pl": ("podaj albo „file” (plik w folderze konsultacji), albo „url” (link), dokładnie jedno z nich", "np. {example}"),

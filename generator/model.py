@@ -211,6 +211,7 @@ EventId = Annotated[
     str, PlainValidator(_slug_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
 ]
 Mode = Literal["phone", "in_person", "online"]
+MeetingMode = Literal["in_person", "online"]
 Channel = Literal["email", "post", "in_person", "fax", "phone", "online_form", "other"]
 
 
@@ -259,10 +260,22 @@ class Meeting(_Strict):
     title: Text
     date: Date
     time: Time
+    mode: Annotated[
+        list[MeetingMode], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_list({"enum": ["in_person", "online"]}))
+    ] = Field(
+        default_factory=list,
+        description="in_person, online or both; by default from 'place' and 'online'. "
+        "'online' without a link: the link is sent after registration, as 'note' says.",
+    )
     place: Text | None = None
     online: Url | None = None
     status: Literal["scheduled", "cancelled"] = "scheduled"
     note: Text | None = None
+
+    def modes(self) -> tuple[str, ...]:
+        """How to attend: the modes written plus those a place or a link imply, in a fixed order."""
+        implied = {"in_person": bool(self.place), "online": bool(self.online)}
+        return tuple(m for m in ("in_person", "online") if m in self.mode or implied[m])
 
 
 class MaterialEntry(_Strict):

@@ -139,11 +139,6 @@ def material_outputs(campaigns: Iterable[Campaign], settings: Settings) -> list[
     return outputs
 
 
-def material_url(campaign: Campaign, rel: str, settings: Settings) -> str:
-    """Site path of a published material."""
-    return settings.campaign_path(campaign.slug) + rel
-
-
 def cannot_write(detail: str) -> str:
     """The message for a file that could not be copied or written during a build."""
     return (

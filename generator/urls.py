@@ -7,6 +7,7 @@ All functions return site paths relative to the site root, without a leading sla
 from __future__ import annotations
 
 import functools
+from urllib.parse import quote
 
 from generator.settings import Settings
 from generator.validate import slugify
@@ -21,6 +22,21 @@ def category_slug(name: str) -> str:
 def campaign_page(settings: Settings, slug: str) -> str:
     """A consultation's page."""
     return f"{settings.url_prefix}/{slug}/"
+
+
+def material(settings: Settings, slug: str, rel: str) -> str:
+    """A file of a consultation folder, percent-encoded as any name an editor uses must be.
+
+    >>> from pathlib import Path
+    >>> from generator.settings import Settings
+    >>> site = Settings("https://konsultacje.example.pl/", "Konsultacje", Path("."), Path("campaigns"))
+    >>> material(site, "pwr", "files/projekt programu (wersja 2) – łódź.pdf")
+    'konsultacje/pwr/files/projekt%20programu%20%28wersja%202%29%20%E2%80%93%20%C5%82%C3%B3d%C5%BA.pdf'
+
+    Parentheses are encoded too, so that the address survives inside a Markdown link. The
+    built site holds the file at the path this address decodes to (`outputs.build_outputs`).
+    """
+    return campaign_page(settings, slug) + quote(rel, safe="/")
 
 
 def announcement_link(settings: Settings, slug: str, announcement: str) -> str:

@@ -267,14 +267,15 @@ def _rules(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, tz: ZoneIn
             if event.id in ids:
                 add("duplicate_event_id", (*path, "id"), {"id": event.id, "first": ids[event.id]})
             ids.setdefault(event.id, doc.position((*path, "id"))[0])
-        if isinstance(event, m.DutyHour):
-            if "in_person" in event.mode and not event.place:
-                add("place_required", path, {"name": "place"})
-            if "phone" in event.mode and not event.phone:
-                add("phone_required", path, {"name": "phone"})
-            if "online" in event.mode and not event.online:
-                add("online_required", path, {"name": "online"})
-        elif not event.place and not event.online:
+        modes = event.mode if isinstance(event, m.DutyHour) else event.modes()
+        if "in_person" in modes and not event.place:
+            add("place_required", path, {"name": "place"})
+        if isinstance(event, m.DutyHour) and "phone" in modes and not event.phone:
+            add("phone_required", path, {"name": "phone"})
+        # A link sent after registration is common practice; the note must then say how.
+        if "online" in modes and not event.online and not event.note:
+            add("online_how_to_join", path, {"name": "note"}, warn)
+        if not modes:
             add("meeting_where", path, {"name": "place"})
         if event.date > data.closes:
             add("event_after_closes", (*path, "date"), {"date": event.date, "closes": data.closes}, warn)

@@ -255,7 +255,12 @@ CASES: list[Case] = [
          [("phone_required", YML, 14, "duty_hours[1]")]),
     Case("online-duty-without-link", {YML: yml(append="duty_hours:\n  - date: 2025-09-01\n    time: 9:00-12:00\n"
                                                      "    mode: online\n")},
-         [("online_required", YML, 14, "duty_hours[1]")]),
+         [("online_how_to_join", YML, 14, "duty_hours[1]")], strict=True,
+         note="A link sent after registration is allowed; then the note must say how to get it."),
+    Case("online-meeting-without-link-or-note", {YML: yml(append="meetings:\n  - title: Spotkanie\n"
+                                                                "    date: 2025-09-04\n    time: 16:00-18:00\n"
+                                                                "    mode: online\n")},
+         [("online_how_to_join", YML, 14, "meetings[1]")], strict=True),
     Case("meeting-nowhere", {YML: yml(append="meetings:\n  - title: Spotkanie\n    date: 2025-09-04\n"
                                             "    time: 16:00-18:00\n")},
          [("meeting_where", YML, 14, "meetings[1]")]),

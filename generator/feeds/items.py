@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import mimetypes
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
@@ -19,7 +20,7 @@ from urllib.parse import quote
 
 from generator import urls
 from generator.feeds.plaintext import markdown_to_text, plain, shorten
-from generator.model import Campaign, Status
+from generator.model import Campaign, FileInfo, Status
 from generator.settings import Settings
 
 # A fact known only by its day (published, report, change) is dated at this local time.
@@ -43,6 +44,15 @@ class Kind(str, enum.Enum):
 
 
 @dataclass(frozen=True)
+class Enclosure:
+    """A file an item carries (a material, the report), at its percent-encoded address."""
+
+    url: str
+    length: int
+    type: str
+
+
+@dataclass(frozen=True)
 class FeedItem:
     """One piece of news, ready for any feed format."""
 
@@ -56,6 +66,7 @@ class FeedItem:
     updated: dt.datetime  # >= published
     categories: tuple[str, ...]
     markdown: bool = False
+    enclosures: tuple[Enclosure, ...] = ()
 
     @functools.cached_property
     def summary(self) -> str:
@@ -94,7 +105,19 @@ def _new_item(campaign: Campaign, settings: Settings) -> FeedItem:
     )
     # Readers that honour Atom <updated> learn that the consultation changed since it was announced.
     last = at_day(_last_change(campaign, settings.today), settings)
-    return replace(item, updated=max(last, item.published))
+    files = [m.file for m in campaign.materials if m.file is not None]
+    return replace(item, updated=max(last, item.published), enclosures=_enclosures(campaign, files, settings))
+
+
+def _enclosures(campaign: Campaign, files: Iterable[FileInfo], settings: Settings) -> tuple[Enclosure, ...]:
+    return tuple(
+        Enclosure(
+            settings.url(urls.material(settings, campaign.slug, info.rel)),
+            info.size,
+            mimetypes.guess_type(info.rel, strict=False)[0] or "application/octet-stream",
+        )
+        for info in {info.rel: info for info in files}.values()  # a file listed twice is sent once
+    )
 
 
 def _last_change(campaign: Campaign, today: dt.date) -> dt.date:
@@ -140,7 +163,9 @@ def _report_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
     title = f"Raport z konsultacji: {campaign.data.title}"
     summary = report.summary or "Opublikowaliśmy raport z wyników konsultacji."
     link = settings.url(urls.report_link(settings, campaign.slug))
-    return [_item(campaign, settings, Kind.REPORT, "raport", title, link, summary, report.published)]
+    item = _item(campaign, settings, Kind.REPORT, "raport", title, link, summary, report.published)
+    files = [campaign.report_file] if campaign.report_file is not None else []
+    return [replace(item, enclosures=_enclosures(campaign, files, settings))]
 
 
 def _change_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:

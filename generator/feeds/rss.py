@@ -123,6 +123,9 @@ def render_rss(spec: FeedSpec, settings: Settings) -> bytes:
         # An RSS description is HTML; escaping the plain text makes readers show it as written.
         entry.description(html.escape(item.summary, quote=False))
         entry.pubDate(item.published)
+        if item.enclosures:  # RSS 2.0 allows one enclosure per item: the first material, the draft
+            first = item.enclosures[0]
+            entry.enclosure(first.url, str(first.length), first.type)
         for name in item.categories:
             entry.category(term=name, scheme=settings.url(urls.category_page(settings, name)))
     return _XML_DECLARATION + fg.rss_str(pretty=True, xml_declaration=False)
@@ -151,15 +154,24 @@ def render_atom(spec: FeedSpec, settings: Settings) -> bytes:
         entry.updated(item.updated)
         for name in item.categories:
             entry.category(term=name)
-    return _XML_DECLARATION + _with_entry_link_types(fg.atom_str(pretty=True, xml_declaration=False))
+    return _XML_DECLARATION + _with_entry_links(fg.atom_str(pretty=True, xml_declaration=False), spec.items)
 
 
-def _with_entry_link_types(document: bytes) -> bytes:
-    """Write rel and type on entry links, which feedgen 1.0 drops (it reads them off the new element)."""
+def _with_entry_links(document: bytes, items: Sequence[FeedItem]) -> bytes:
+    """Write rel and type on entry links, and add the enclosures: feedgen 1.0 drops both attributes.
+
+    (It reads them off the new element.) Entries are in the order of `items` (appended in order).
+    """
     root = etree.fromstring(document)
-    for link in root.iterfind(f"{{{_ATOM}}}entry/{{{_ATOM}}}link"):
-        link.set("rel", "alternate")
-        link.set("type", "text/html")
+    for entry, item in zip(root.iterfind(f"{{{_ATOM}}}entry"), items, strict=True):
+        for link in list(entry.iterfind(f"{{{_ATOM}}}link")):  # the page link, before enclosures are added
+            link.set("rel", "alternate")
+            link.set("type", "text/html")
+            for file in reversed(item.enclosures):  # after the page link, in the materials' order
+                enclosure = etree.Element(f"{{{_ATOM}}}link", href=file.url, rel="enclosure", type=file.type,
+                                          length=str(file.length))
+                enclosure.tail = link.tail
+                link.addnext(enclosure)
     return bytes(etree.tostring(root, encoding="UTF-8", xml_declaration=False)) + b"\n"
 
 

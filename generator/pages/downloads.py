@@ -27,7 +27,7 @@ class MaterialView:
 
 def file_view(site: Site, campaign: Campaign, title: str, info: FileInfo) -> MaterialView:
     """A file of the campaign folder, published beside its page."""
-    href = urls.campaign_page(site.settings, campaign.slug) + info.rel
+    href = urls.material(site.settings, campaign.slug, info.rel)
     return MaterialView(
         title, href, info.extension, site.t.file_type(info.extension), site.t.size(info.size), external=False
     )

@@ -74,6 +74,8 @@ def _event(site: Site, event: Event, page_url: str, org: dict[str, Any]) -> dict
         locations.append({"@type": "Place", "name": event.place, "address": event.place})
     if event.online:
         locations.append({"@type": "VirtualLocation", "url": event.online})
+    elif event.link_later:  # the link comes after registration; the page says how to register
+        locations.append({"@type": "VirtualLocation", "url": f"{page_url}#{event.anchor}"})
     for phone in event.phones:
         locations.append({"@type": "VirtualLocation", "url": tel_href(phone), "name": phone})
     data: dict[str, Any] = {

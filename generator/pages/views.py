@@ -89,6 +89,7 @@ class EventView:
     place: str | None
     phones: tuple[str, ...]
     online: str | None
+    link_later: bool  # online, with the link sent after registration
     note: str | None
     cancelled: bool
     marker: str | None  # "current", "next" or None
@@ -149,6 +150,7 @@ def event_view(site: Site, event: Event, marker: str | None = None, page_link: b
         place=event.place,
         phones=event.phones,
         online=event.online,
+        link_later=event.link_later,
         note=event.note,
         cancelled=event.cancelled,
         marker=marker,
