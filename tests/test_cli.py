@@ -18,6 +18,7 @@ from generator.errors import Problem, format_github
 from generator.pipeline import check_campaigns
 
 from .conftest import REPO, TODAY_EPOCH, TZ, VALID_YML, build_site, write_campaign
+from .docs_commands import GUIDE, VENV_BIN, documented, shell_commands, type_command
 
 BAD_YML = VALID_YML.replace("closes: 2025-09-26", "closes: 2025-02-30") + "closess: 2025-09-30\n"
 SHORT_YML = VALID_YML.replace("closes: 2025-09-26", "closes: 2025-09-05")  # a warning only
@@ -365,3 +366,27 @@ def test_init_config_keeps_tags_and_swaps_the_statement() -> None:
     }
     assert config["site_name"] == "Konsultacje społeczne: Urząd Gminy Testowo"
     assert config["plugins"][1]["consultations"]["organisation"]["short_name"] == "UGT"
+
+
+def test_guide_new_site_and_new_consultation_work_as_printed(tmp_path: Path) -> None:
+    """The guide's `consult init` block, then its `consult new` example, typed as printed."""
+    commands = shell_commands(GUIDE)
+    start = next(i for i, c in enumerate(commands) if c.startswith(".venv/bin/consult init "))
+    # Making a venv and installing from the repository need the network: a link to ours stands in.
+    assert commands[start - 2:start] == [
+        "python3 -m venv .venv", '.venv/bin/pip install "konsultacje @ git+https://github.com/mops-krakow/konsultacje@main"']
+    (tmp_path / ".venv").symlink_to(VENV_BIN.parent, target_is_directory=True)
+    init, cd, check, serve = commands[start:start + 4]
+    assert (cd, serve) == ("cd moja-strona", "../.venv/bin/mkdocs serve")  # a server: built below instead
+    assert type_command(init, tmp_path, tmp_path).returncode == 0
+    site = tmp_path / cd.split()[1]
+    checked = type_command(check, site, tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    assert "Znaleziono: błędy 0, ostrzeżenia 3" in checked.stdout  # --phone given: the three texts remain
+    new = documented(GUIDE, "consult new ")
+    assert type_command(new, site, tmp_path).returncode == 0
+    promised = re.search(r"\(`(campaigns/[a-z0-9-]+)/`\)", GUIDE.read_text(encoding="utf-8"))
+    assert promised and promised[1] == "campaigns/program-wspierania-rodziny-w-krakowie-na-lata-2025-2027"
+    assert (site / promised[1] / "campaign.yml").is_file()
+    assert type_command("consult check", site, tmp_path).returncode == 0
+    assert build_site(site, tmp_path / "built").returncode == 0
