@@ -524,6 +524,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("nieznane pole „{name}” deklaracji dostępności — czy chodziło o „{suggestion}”?", "popraw nazwę pola na „{suggestion}”"),
         "en": ("unknown field '{name}' of the accessibility statement — did you mean '{suggestion}'?", "rename the field to '{suggestion}'"),
     },
+    "statement_placeholder": {
+        "pl": ("w polu „{name}” deklaracji dostępności jest jeszcze „{placeholder}” i tak trafi na stronę", "wpisz w mkdocs.yml pod accessibility_statement prawdziwą treść, np. {example}"),
+        "en": ("the accessibility statement's field '{name}' still says '{placeholder}' and would be published so", "write the real text under accessibility_statement in mkdocs.yml, e.g. {example}"),
+    },
     "statement_missing_field": {
         "pl": ("brak wymaganego pola „{name}” deklaracji dostępności", "dodaj je w mkdocs.yml pod accessibility_statement, np. {example}"),
         "en": ("the accessibility statement's required field '{name}' is missing", "add it under accessibility_statement in mkdocs.yml, e.g. {example}"),

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from generator.settings import Settings
+from generator.statement import PLACEHOLDER
 
 PACKAGE_SOURCE = "git+https://github.com/mops-krakow/konsultacje"
 # Keys of the repository's mkdocs.yml that describe its own organisation, not the shared setup.
@@ -110,12 +111,13 @@ def _statement(source: Any, old: dict[str, str], new: dict[str, str], today: dt.
     organisation can say (its building, its ways of communicating, its inaccessible content)
     is left for it to write, as is any other text naming the old organisation.
     """
-    todo = "(do uzupełnienia)"
+    todo = PLACEHOLDER
     record = _swap(source, old, new, today) if isinstance(source, dict) else {}
     for key in ("published", "updated", "prepared", "reviewed"):
         record[key] = today.isoformat()
     record.setdefault("status", "częściowo zgodna")
-    record["contact"] = {key: new[key] for key in ("email", "phone") if new.get(key)}
+    # The template requires a phone number; without --phone the check warns until one is written.
+    record["contact"] = {key: new.get(key) or todo for key in ("email", "phone")}
     record["inaccessible"] = [todo]
     record.pop("exemptions", None)
     record["architecture"] = todo
@@ -135,7 +137,7 @@ def _swap(value: Any, old: dict[str, str], new: dict[str, str], today: dt.date) 
             if value == known:
                 return new.get(key, "")
         if any(known in value for known in old.values() if len(known) > 3):
-            return "(do uzupełnienia)"
+            return PLACEHOLDER
     return value
 
 

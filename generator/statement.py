@@ -43,6 +43,9 @@ _LISTS = ("inaccessible", "exemptions", "facilities", "shortcuts")
 FIELDS = (*_DATES, "status", "assessment", *_TEXTS, *_LISTS, "contact")
 _CONTACT_FIELDS = ("name", "email", "phone")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# What `consult init` writes where only the organisation knows the answer: published as it is,
+# and a warning of `consult check` (so `--strict` CI holds the first publication) until replaced.
+PLACEHOLDER = "(do uzupełnienia)"
 
 EXAMPLES = {
     "published": "published: 2025-03-31",
@@ -126,6 +129,7 @@ def read_statement(
                                  {"reviewed": reviewed.isoformat(), "prepared": prepared.isoformat()}))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
+    problems.extend(placeholder_problems(values))
     problems.extend(review_problems(prepared, reviewed, today))
     v = values
     statement = Statement(
@@ -139,6 +143,19 @@ def read_statement(
         facilities=tuple(v["facilities"]), shortcuts=tuple(v["shortcuts"]),
     )
     return statement, problems
+
+
+def placeholder_problems(values: Mapping[str, Any]) -> list[Problem]:
+    """Warn about each field still holding `consult init`'s placeholder, with what to write instead."""
+    names = {"contact_name": "contact.name", "email": "contact.email", "phone": "contact.phone"}
+    found = []
+    for key, value in values.items():
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(text, str) and PLACEHOLDER in text for text in texts):
+            name = names.get(key, key)
+            found.append(_problem("statement_placeholder", name, {"name": name, "placeholder": PLACEHOLDER},
+                                  Severity.WARNING))
+    return found
 
 
 def review_problems(prepared: dt.date, reviewed: dt.date | None, today: dt.date) -> list[Problem]:
@@ -252,6 +269,8 @@ def _contact(raw: Any, organisation: Organisation, problems: list[Problem]) -> d
         problems.append(_problem("statement_bad_email", "contact.email", {"value": email}))
     if not phone:
         problems.append(_problem("statement_missing_field", "contact.phone", {"name": "contact.phone"}))
+    elif PLACEHOLDER in phone:
+        pass  # a warning of its own (placeholder_problems), not a malformed number
     elif len(re.sub(r"\D", "", phone)) < 7:
         problems.append(_problem("statement_bad_phone", "contact.phone", {"value": phone}))
     return {"contact_name": name, "email": email, "phone": phone}

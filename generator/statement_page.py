@@ -18,7 +18,7 @@ from babel.dates import format_date
 from generator import urls
 from generator.outputs import Output
 from generator.settings import Settings
-from generator.statement import Statement, read_statement
+from generator.statement import PLACEHOLDER, Statement, read_statement
 
 _T: dict[str, dict[str, str]] = {
     "pl": {
@@ -202,7 +202,8 @@ def statement_markdown(statement: Statement, settings: Settings) -> str:
 
 def _contact_sections(s: Statement, settings: Settings, t: dict[str, str]) -> list[str]:
     email = _tag("a", s.email, id="a11y-email", href=f"mailto:{s.email}")
-    phone = _tag("a", s.phone, id="a11y-telefon", href=f"tel:{_tel(s.phone)}")
+    phone = (_tag("span", s.phone, id="a11y-telefon") if PLACEHOLDER in s.phone  # not a number to call
+             else _tag("a", s.phone, id="a11y-telefon", href=f"tel:{_tel(s.phone)}"))
     person = t["person"].format(name=_tag("span", s.contact_name, id="a11y-osoba")) if s.contact_name else ""
     org = settings.organisation
     complaints = s.complaints or t["complaints"].format(

@@ -8,13 +8,13 @@ import functools
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
+from slugify import slugify as _slugify
 
 from generator import model as m
 from generator.errors import Problem, Severity
@@ -96,10 +96,17 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
 
 
 def slugify(text: str) -> str:
-    """Make a URL slug from a Polish title: `Program Wspierania Rodziny 2025–2027` → `program-wspierania-rodziny-2025-2027`."""
-    text = text.replace("ł", "l").replace("Ł", "L")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Make a URL slug from a Polish title: lowercase ASCII letters, digits and hyphens.
+
+    python-slugify transliterates what NFKD alone cannot (`ł`, `ß`) and reads dashes as
+    separators, so a year range keeps its hyphen:
+
+    >>> slugify("Program Wspierania Rodziny 2025–2027")
+    'program-wspierania-rodziny-2025-2027'
+    >>> slugify("Łódź — żółć: pomoc społeczna")
+    'lodz-zolc-pomoc-spoleczna'
+    """
+    return _slugify(text)
 
 
 # ---------------------------------------------------------------- campaign.yml
