@@ -78,10 +78,7 @@ def read_revisions(
     wanted = {s: history.versions[s] for s in slugs if history.versions.get(s)}
     current = {s: _read(campaigns_dir / s / "campaign.yml") for s in wanted}
     asked = [(s, v.commit) for s, versions in wanted.items() for v in versions]
-    if any(len(wanted[s]) > 1 or current[s] is None for s in wanted):
-        blobs = _cat_files(campaigns_dir, [f"{c}:./{s}/campaign.yml" for s, c in asked], git)
-    else:  # one version each, and it is on disk: no change to find
-        blobs = {}
+    blobs = _cat_files(campaigns_dir, [f"{c}:./{s}/campaign.yml" for s, c in asked], git)
     by_slug: dict[str, list[bytes | None]] = {}
     for slug, commit in asked:
         by_slug.setdefault(slug, []).append(blobs.get(f"{commit}:./{slug}/campaign.yml"))
@@ -89,7 +86,7 @@ def read_revisions(
     problems: list[Problem] = []
     for slug, versions in wanted.items():
         texts = by_slug[slug]
-        if len(versions) == 1 and texts[0] in (None, current[slug]):
+        if len(versions) == 1 and texts[0] in (None, current[slug]):  # nothing to compare: not parsed
             continue
         rel = f"{campaigns_dir.name}/{slug}/campaign.yml"
         follow = _Follow()
