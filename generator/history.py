@@ -42,6 +42,7 @@ class Version(NamedTuple):
 
     commit: str  # full hash
     when: dt.datetime  # committer date
+    blob: str = ""  # the file's object id in that commit, abbreviated as git does
 
 
 class GitHistory(NamedTuple):
@@ -66,7 +67,7 @@ def read_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> GitHist
         "--no-merges",
         "--no-renames",
         "--relative",
-        "--name-only",
+        "--raw",  # the names of the changed files and their new blobs (abbreviated), which revisions reads
         "--encoding=UTF-8",
         f"--format={_FORMAT}",
         "--",
@@ -83,8 +84,8 @@ def read_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> GitHist
     for commit in commits:
         for folder in commit.folders:
             found.setdefault(folder, []).append(commit)
-        for folder in commit.campaign_files:
-            versions.setdefault(folder, []).append(Version(commit.full, commit.when))
+        for folder, blob in commit.campaign_files:
+            versions.setdefault(folder, []).append(Version(commit.full, commit.when, blob))
     # sorted() is stable: commits made at the same second keep git's order (newest first).
     entries = {
         folder: tuple(c.entry for c in sorted(items, key=lambda c: c.when, reverse=True))
@@ -132,7 +133,7 @@ class _Commit(NamedTuple):
     folders: list[str]
     parents: str
     full: str = ""
-    campaign_files: tuple[str, ...] = ()  # folders whose campaign.yml this commit changed
+    campaign_files: tuple[tuple[str, str], ...] = ()  # (folder, new blob) of each campaign.yml changed
 
 
 def _parse(output: str, tz: ZoneInfo) -> Iterable[_Commit]:
@@ -153,7 +154,12 @@ def _parse(output: str, tz: ZoneInfo) -> Iterable[_Commit]:
             summary="; ".join(reasons) or subject.strip(),
             commit=short,
         )
-        lines = files.splitlines()
-        folders = sorted({line.split("/", 1)[0] for line in lines if "/" in line})
-        changed = tuple(sorted(line[: -len("/campaign.yml")] for line in lines if line.endswith("/campaign.yml")))
-        yield _Commit(when, entry, folders, parents.strip(), full.strip(), tuple(c for c in changed if "/" not in c))
+        # --raw lines: ":<mode> <mode> <old blob> <new blob> <status>\t<path>"
+        raw = [line.partition("\t") for line in files.splitlines() if line.startswith(":")]
+        folders = sorted({path.split("/", 1)[0] for _, _, path in raw if "/" in path})
+        changed = sorted(
+            (path[: -len("/campaign.yml")], head.split()[3])
+            for head, _, path in raw
+            if path.endswith("/campaign.yml") and path.count("/") == 1 and len(head.split()) >= 5
+        )
+        yield _Commit(when, entry, folders, parents.strip(), full.strip(), tuple(changed))

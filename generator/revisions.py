@@ -21,6 +21,7 @@ Campaigns whose file has one version that is also on disk are not parsed at all.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import subprocess
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import yaml
 from pydantic import ValidationError
 
 from generator import model as m
@@ -38,6 +40,7 @@ from generator.yamlsource import YamlDocument, dotted, parse_yaml
 
 LISTS = (("duty_hours", "dyzur", m.DutyHour), ("meetings", "spotkanie", m.Meeting))
 DEADLINE = "termin"
+_BASE = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _WHERE = ("date", "time", "place", "online")
 
 
@@ -57,7 +60,7 @@ class _Follow:
     known: set[str] = field(default_factory=set)  # every key ever given to an event
     changes: dict[str, list[m.EventChange]] = field(default_factory=dict)
     closes: str | None = None
-    doc: YamlDocument | None = None
+    text: bytes = b""  # the last version read; parsed again with positions only to name lines
 
 
 def read_git(
@@ -77,17 +80,13 @@ def read_revisions(
     """Per campaign, its events' committed changes; and the entries whose key would move."""
     wanted = {s: history.versions[s] for s in slugs if history.versions.get(s)}
     current = {s: _read(campaigns_dir / s / "campaign.yml") for s in wanted}
-    asked = [(s, v.commit) for s, versions in wanted.items() for v in versions]
-    blobs = _cat_files(campaigns_dir, [f"{c}:./{s}/campaign.yml" for s, c in asked], git)
-    by_slug: dict[str, list[bytes | None]] = {}
-    for slug, commit in asked:
-        by_slug.setdefault(slug, []).append(blobs.get(f"{commit}:./{slug}/campaign.yml"))
+    # A file committed once and unchanged on disk has nothing to compare: it is not even read from git.
+    wanted = {s: v for s, v in wanted.items() if len(v) > 1 or not _blob_id(current[s]).startswith(v[0].blob)}
+    blobs = _cat_files(campaigns_dir, sorted({v.blob for versions in wanted.values() for v in versions}), git)
     result: dict[str, tuple[m.EventRevision, ...]] = {}
     problems: list[Problem] = []
     for slug, versions in wanted.items():
-        texts = by_slug[slug]
-        if len(versions) == 1 and texts[0] in (None, current[slug]):  # nothing to compare: not parsed
-            continue
+        texts = [blobs.get(v.blob) for v in versions]
         rel = f"{campaigns_dir.name}/{slug}/campaign.yml"
         follow = _Follow()
         for version, text in zip(versions, texts, strict=True):
@@ -109,8 +108,15 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
+def _blob_id(data: bytes | None) -> str:
+    """The object id git gives a file with these bytes (SHA-1 repositories)."""
+    if data is None:
+        return ""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
 def _cat_files(cwd: Path, names: list[str], git: str) -> dict[str, bytes]:
-    """The contents of many `commit:path` objects from one `git cat-file --batch`."""
+    """The contents of many objects, by id, from one `git cat-file --batch`."""
     if not names:
         return {}
     try:
@@ -139,10 +145,10 @@ def _cat_files(cwd: Path, names: list[str], git: str) -> dict[str, bytes]:
 
 def _step(follow: _Follow, text: bytes, rel: str, when: dt.datetime | None) -> None:
     """Read one version: match its events to the previous ones and record what changed."""
-    doc, _ = parse_yaml(text, rel)
-    if doc is None or not isinstance(doc.data, dict):
+    data = _quick(text)
+    if not isinstance(data, dict):
         return
-    data, follow.doc = doc.data, doc
+    follow.text = text
     title = _text(data.get("title"))
     for name, prefix, kind in LISTS:
         items = data.get(name)
@@ -164,6 +170,14 @@ def _step(follow: _Follow, text: bytes, rel: str, when: dt.datetime | None) -> N
     if follow.closes is not None and closes != follow.closes and when is not None:
         follow.changes.setdefault(DEADLINE, []).append(_deadline(follow.closes, closes, when))
     follow.closes = closes
+
+
+def _quick(text: bytes) -> Any:
+    """A past version's data, every scalar as text (libyaml's BaseLoader: 16:00 stays "16:00")."""
+    try:
+        return yaml.load(text, Loader=_BASE)  # noqa: S506 - BaseLoader builds only str, list and dict
+    except (yaml.YAMLError, ValueError):
+        return None
 
 
 def _entry(value: Any, index: int, prefix: str, title: str) -> _Entry:
@@ -226,6 +240,7 @@ def _deadline(old: str, new: str, when: dt.datetime) -> m.EventChange:
 def _moved_keys(follow: _Follow, rel: str) -> list[Problem]:
     """Entries of the newest version whose key is not the one their event was committed under."""
     problems: list[Problem] = []
+    doc: YamlDocument | None = None
     entries = [e for items in follow.lists.values() for e in items]
     used = follow.known | {e.own for e in entries if e.key == e.own}  # the flagged ones give theirs up
     for name, prefix, _kind in LISTS:
@@ -235,7 +250,8 @@ def _moved_keys(follow: _Follow, rel: str) -> list[Problem]:
             wanted = entry.key or _fresh(prefix, used)
             used.add(wanted)
             path = (name, index)
-            line, column = follow.doc.position(path) if follow.doc is not None else (None, None)
+            doc = doc or parse_yaml(follow.text, rel)[0] or YamlDocument(None)
+            line, column = doc.position(path)
             params = {"id": wanted, "taken": entry.own}
             if entry.key:
                 problems.append(Problem(rel, "event_id_needed", params, line, column, dotted(path)))
