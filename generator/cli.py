@@ -27,6 +27,7 @@ from generator.errors import (
 from generator.export import schema_bytes
 from generator.messages import render_message
 from generator.pipeline import check_campaigns
+from generator.revisions import read_git
 from generator.settings import EpochError, Organisation, resolve_today
 from generator.sitekit import SiteKitMissing
 from generator.siteoptions import SiteOptions, check_site
@@ -140,6 +141,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         markdown=_editor_markdown(options.get("markdown_extensions")),
         docs_dir=root / options.get("docs_dir", "docs"),
     )
+    # The same reading of git as the build: an entry whose calendar identity would move is refused.
+    found += read_git(root / site.campaigns_dir, site.timezone, [c.slug for c in campaigns])[2]
     problems = sorted_problems(site_problems + found + _statement_problems(site))
     if args.format == "json":
         print(format_json(problems, lang))

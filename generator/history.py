@@ -12,6 +12,9 @@ campaigns cost one subprocess. Choices:
 - Without git, outside a checkout, or on any git error the register is empty; the build
   goes on. In a shallow clone the oldest fetched commit (which git shows as adding every
   file) is left out: CI should fetch the full history (`fetch-depth: 0`).
+
+The same pass lists, per campaign, the commits that changed its `campaign.yml` (`versions`):
+`generator.revisions` compares the file across them to version each calendar event.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from generator.model import Campaign, HistoryEntry
+from generator.model import Campaign, EventRevision, HistoryEntry
 
 TRAILER = "Zmiana"
 TIMEOUT = 120  # seconds; a huge repository must not hang the build forever
@@ -34,8 +37,29 @@ _FORMAT = _RECORD + _FIELD.join(
 )
 
 
+class Version(NamedTuple):
+    """One commit that changed a campaign's `campaign.yml`."""
+
+    commit: str  # full hash
+    when: dt.datetime  # committer date
+    blob: str = ""  # the file's object id in that commit, abbreviated as git does
+
+
+class GitHistory(NamedTuple):
+    """What the one `git log` told: the change register and the versions of each campaign.yml."""
+
+    entries: dict[str, tuple[HistoryEntry, ...]]
+    versions: dict[str, tuple[Version, ...]]  # oldest first; empty outside git and in a shallow clone
+    shallow: bool = False
+
+
 def load_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> dict[str, tuple[HistoryEntry, ...]]:
     """Return, per campaign folder name, the commits that changed it, newest first."""
+    return read_history(campaigns_dir, tz, git).entries
+
+
+def read_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> GitHistory:
+    """The change register and every version of each campaign.yml, from one `git log`."""
     output = _git(
         campaigns_dir,
         git,
@@ -43,33 +67,45 @@ def load_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> dict[st
         "--no-merges",
         "--no-renames",
         "--relative",
-        "--name-only",
+        "--raw",  # the names of the changed files and their new blobs (abbreviated), which revisions reads
         "--encoding=UTF-8",
         f"--format={_FORMAT}",
         "--",
         ".",
     )
     if output is None:
-        return {}
+        return GitHistory({}, {})
     commits = list(_parse(output, tz))
-    if any(not c.parents for c in commits) and _is_shallow(campaigns_dir, git):
+    shallow = any(not c.parents for c in commits) and _is_shallow(campaigns_dir, git)
+    if shallow:
         commits = [c for c in commits if c.parents]
     found: dict[str, list[_Commit]] = {}
+    versions: dict[str, list[Version]] = {}
     for commit in commits:
         for folder in commit.folders:
             found.setdefault(folder, []).append(commit)
-    # sorted() is stable: commits made at the same second keep git's order.
-    return {
+        for folder, blob in commit.campaign_files:
+            versions.setdefault(folder, []).append(Version(commit.full, commit.when, blob))
+    # sorted() is stable: commits made at the same second keep git's order (newest first).
+    entries = {
         folder: tuple(c.entry for c in sorted(items, key=lambda c: c.when, reverse=True))
         for folder, items in sorted(found.items())
     }
+    if shallow:  # part of each file's past is missing: counting its versions would undercount
+        return GitHistory(entries, {}, shallow=True)
+    return GitHistory(
+        entries, {f: tuple(sorted(reversed(v), key=lambda v: v.when)) for f, v in sorted(versions.items())}
+    )
 
 
 def with_history(
-    campaigns: Sequence[Campaign], history: dict[str, tuple[HistoryEntry, ...]]
+    campaigns: Sequence[Campaign],
+    history: dict[str, tuple[HistoryEntry, ...]],
+    revisions: dict[str, tuple[EventRevision, ...]] | None = None,
 ) -> list[Campaign]:
-    """The campaigns with their change register filled in."""
-    return [replace(c, history=history.get(c.slug, ())) for c in campaigns]
+    """The campaigns with their change register and their events' revisions filled in."""
+    revisions = revisions or {}
+    return [replace(c, history=history.get(c.slug, ()), revisions=revisions.get(c.slug, ())) for c in campaigns]
 
 
 def _git(cwd: Path, git: str, *args: str) -> str | None:
@@ -96,6 +132,8 @@ class _Commit(NamedTuple):
     entry: HistoryEntry
     folders: list[str]
     parents: str
+    full: str = ""
+    campaign_files: tuple[tuple[str, str], ...] = ()  # (folder, new blob) of each campaign.yml changed
 
 
 def _parse(output: str, tz: ZoneInfo) -> Iterable[_Commit]:
@@ -104,7 +142,7 @@ def _parse(output: str, tz: ZoneInfo) -> Iterable[_Commit]:
         fields = header.split(_FIELD)
         if len(fields) != 7:
             continue
-        _full, short, date, author, parents, subject, trailers = fields
+        full, short, date, author, parents, subject, trailers = fields
         try:
             when = dt.datetime.fromisoformat(date.strip())
         except ValueError:
@@ -116,5 +154,12 @@ def _parse(output: str, tz: ZoneInfo) -> Iterable[_Commit]:
             summary="; ".join(reasons) or subject.strip(),
             commit=short,
         )
-        folders = sorted({line.split("/", 1)[0] for line in files.splitlines() if "/" in line})
-        yield _Commit(when, entry, folders, parents.strip())
+        # --raw lines: ":<mode> <mode> <old blob> <new blob> <status>\t<path>"
+        raw = [line.partition("\t") for line in files.splitlines() if line.startswith(":")]
+        folders = sorted({path.split("/", 1)[0] for _, _, path in raw if "/" in path})
+        changed = sorted(
+            (path[: -len("/campaign.yml")], head.split()[3])
+            for head, _, path in raw
+            if path.endswith("/campaign.yml") and path.count("/") == 1 and len(head.split()) >= 5
+        )
+        yield _Commit(when, entry, folders, parents.strip(), full.strip(), tuple(changed))

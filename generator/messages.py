@@ -306,6 +306,18 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("identyfikator „{id}” jest już użyty w tej konsultacji (linia {first})", "nadaj każdemu wydarzeniu inny identyfikator"),
         "en": ("the id '{id}' is already used in this consultation (line {first})", "give each event its own id"),
     },
+    "event_id_needed": {
+        "pl": ("ten wpis nie ma `id`, a zmienił miejsce na liście: kalendarze subskrybentów znają go jako „{id}”, a teraz dostałby numer „{taken}” innego wydarzenia", "dopisz do tego wpisu wiersz „id: {id}”"),
+        "en": ("this entry has no `id` and its place in the list changed: subscribers' calendars know it as '{id}', and now it would get the number '{taken}' of another event", "add the line 'id: {id}' to this entry"),
+    },
+    "event_id_taken": {
+        "pl": ("nowy wpis bez `id` dostałby numer „{taken}”, który kalendarze subskrybentów znają jako inne wydarzenie", "dopisz do tego wpisu wiersz „id: {id}”"),
+        "en": ("this new entry without an `id` would get the number '{taken}', which subscribers' calendars know as another event", "add the line 'id: {id}' to this entry"),
+    },
+    "history_shallow": {
+        "pl": ("historia git jest płytka (shallow clone), więc numery wersji wydarzeń w kalendarzach liczymy tylko z `updated` i `changes`", "pobierz pełną historię: w GitHub Actions `fetch-depth: 0` w kroku checkout, w GitLab CI `GIT_DEPTH: 0`, lokalnie `git fetch --unshallow`"),
+        "en": ("the git history is shallow (a shallow clone), so the events' versions in calendars are counted from `updated` and `changes` only", "fetch the full history: `fetch-depth: 0` in GitHub Actions' checkout step, `GIT_DEPTH: 0` in GitLab CI, `git fetch --unshallow` locally"),
+    },
     "time_nonexistent": {
         "pl": ("godzina {time} dnia {date} nie istnieje w strefie {tz} (zmiana czasu na letni)", "przesuń wydarzenie poza godziny 2:00–3:00 tej nocy"),
         "en": ("the time {time} on {date} does not exist in {tz} (clocks go forward)", "move the event out of 2:00–3:00 that night"),

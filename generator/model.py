@@ -427,6 +427,7 @@ class Campaign:
     materials: tuple[Material, ...] = ()
     report_file: FileInfo | None = None
     history: tuple[HistoryEntry, ...] = field(default=())
+    revisions: tuple[EventRevision, ...] = field(default=())  # from git; empty outside git
 
     def status(self, today: dt.date) -> Status:
         """Return the status on the given day."""
@@ -461,3 +462,23 @@ class HistoryEntry:
     author: str
     summary: str
     commit: str
+
+
+@dataclass(frozen=True)
+class EventChange:
+    """One commit that changed a calendar event's facts, with what it changed to."""
+
+    when: dt.datetime  # the commit's date
+    kind: str  # "moved", "cancelled", "extended" (deadline later) or "edited"
+    day: dt.date | None = None  # the event's date after the change, when it could be read
+    time: TimeRange | None = None
+    place: str | None = None
+    title: str | None = None  # a meeting's title
+
+
+@dataclass(frozen=True)
+class EventRevision:
+    """The committed changes of one event of a campaign, oldest first."""
+
+    key: str  # the event's key (its `id`, or kind and position), as in `Event.key`
+    changes: tuple[EventChange, ...]

@@ -21,13 +21,14 @@ from mkdocs.utils.templates import TemplateContext
 from generator import atomic, csp, editor_html, gcpause, parallel, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Problem, Severity, format_text, os_error_problem
-from generator.history import load_history, with_history
+from generator.history import with_history
 from generator.html_fixes import fix_material_html
 from generator.markdown_blocks import KnownBlocks
 from generator.mkdocsfiles import HtmlStore, to_file
 from generator.model import Campaign
 from generator.outputs import Output, PackedPage
 from generator.pipeline import check_campaigns
+from generator.revisions import read_git
 from generator.session import PreviewSession
 from generator.settings import Settings
 from generator.statement import read_statement
@@ -104,19 +105,23 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         )
         if settings.extra.get("accessibility_statement"):
             problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
+        # The history is read even when a campaign failed, so that every problem is told at once.
+        with self.stage_times.stage("history"):
+            history, revisions, found = read_git(
+                settings.campaigns_dir, settings.timezone, [c.slug for c in campaigns]
+            )
+        problems += found
         errors = [p for p in problems if p.severity is Severity.ERROR]
         for problem in problems:
             if problem.severity is Severity.WARNING:
                 log.warning(format_text(problem, settings.language))
         if errors:
             raise ConsultationsError(errors, settings.language)
-        with self.stage_times.stage("history"):
-            history = load_history(settings.campaigns_dir, settings.timezone)
         if self.session is not None:
             self.session.forget_gone()
-            self.campaigns = self.session.with_history(campaigns, history)
+            self.campaigns = self.session.with_history(campaigns, history.entries, revisions)
         else:
-            self.campaigns = with_history(campaigns, history)
+            self.campaigns = with_history(campaigns, history.entries, revisions)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None

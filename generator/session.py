@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from generator.errors import Problem
 from generator.load import RawCampaign, load_campaign
 from generator.memo import Memo
-from generator.model import Campaign, HistoryEntry
+from generator.model import Campaign, EventRevision, HistoryEntry
 from generator.settings import Settings
 from generator.validate import validate_campaign
 
@@ -44,7 +44,7 @@ class PreviewSession:
         self._loaded: dict[str, _Loaded] = {}  # rel_dir -> folder as last read
         self._seen: set[str] = set()
         self._validated: dict[int, tuple[RawCampaign, ZoneInfo, Campaign | None, list[Problem]]] = {}
-        self._histories: dict[str, tuple[Campaign, tuple[HistoryEntry, ...], Campaign]] = {}
+        self._histories: dict[str, tuple[Campaign, tuple[tuple[HistoryEntry, ...], tuple[EventRevision, ...]], Campaign]] = {}
         self._clock: tuple[object, object] | None = None
         self._digests: dict[str, bytes] = {}  # path -> digest of what the last good build wrote
         self._pending: dict[str, bytes] = {}
@@ -84,19 +84,23 @@ class PreviewSession:
         self._validated = {key: value for key, value in self._validated.items() if key in alive}
 
     def with_history(
-        self, campaigns: list[Campaign], history: dict[str, tuple[HistoryEntry, ...]]
+        self,
+        campaigns: list[Campaign],
+        history: dict[str, tuple[HistoryEntry, ...]],
+        revisions: dict[str, tuple[EventRevision, ...]] | None = None,
     ) -> list[Campaign]:
         """The campaigns with their change register, the same objects as before when nothing changed."""
         result = []
         histories = {}
         for campaign in campaigns:
             entries = history.get(campaign.slug, ())
+            changes = (revisions or {}).get(campaign.slug, ())
             known = self._histories.get(campaign.slug)
-            if known is not None and known[0] is campaign and known[1] == entries:
+            if known is not None and known[0] is campaign and known[1] == (entries, changes):
                 dated = known[2]
             else:
-                dated = dataclasses.replace(campaign, history=entries)
-            histories[campaign.slug] = (campaign, entries, dated)
+                dated = dataclasses.replace(campaign, history=entries, revisions=changes)
+            histories[campaign.slug] = (campaign, (entries, changes), dated)
             result.append(dated)
         self._histories = histories
         return result

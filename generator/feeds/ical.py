@@ -5,7 +5,9 @@ state files (the same input always gives the same bytes):
 
 * UID: `Event.uid(host)`, a UUIDv5 of the consultation slug and the event's key (an
   explicit `id`, else its kind and position). Editing a time, place or title keeps it.
-* SEQUENCE and LAST-MODIFIED come from the consultation's own record of its revisions.
+* SEQUENCE and LAST-MODIFIED count each commit that changed the event's date, time, place,
+  title, status or any other of its fields (`revisions`, read from git), on top of the
+  consultation's own record of its revisions, which is all there is outside git:
   LAST-MODIFIED is 00:00 UTC on the latest of `published`, `updated` and the
   `changes[].date`s; SEQUENCE is the number of days from `published` to that date plus
   the number of `changes` entries. Dates after the build day are revisions that have not
@@ -170,9 +172,23 @@ def revision(campaign: Campaign, today: dt.date) -> tuple[int, dt.datetime]:
     return sequence, dt.datetime.combine(latest, dt.time(0, 0), tzinfo=UTC)
 
 
+def event_revision(event: Event, today: dt.date) -> tuple[int, dt.datetime]:
+    """SEQUENCE and LAST-MODIFIED of one event: the consultation's revisions plus its own commits.
+
+    Each commit that changed the event's facts adds one, whether or not the editor also moved
+    `updated`; LAST-MODIFIED is the latest of that commit (to the second) and `revision`'s day.
+    """
+    sequence, modified = revision(event.campaign, today)
+    changes = next((r.changes for r in event.campaign.revisions if r.key == event.key), ())
+    if not changes:
+        return sequence, modified
+    latest = max(c.when for c in changes).astimezone(UTC).replace(microsecond=0)
+    return sequence + len(changes), max(modified, latest)
+
+
 def _vevent(event: Event, settings: Settings, organizer: tuple[str, str] | None) -> bytes:
     """The VEVENT's bytes, properties in icalendar's order (its canonical ones, then A–Z)."""
-    sequence, modified = revision(event.campaign, settings.today)
+    sequence, modified = event_revision(event, settings.today)
     stamp = cl.utc(modified)
     if not isinstance(event.start, dt.datetime) or not isinstance(event.end, dt.datetime):
         start, end = ";VALUE=DATE:" + cl.date(event.start), ";VALUE=DATE:" + cl.date(event.end)

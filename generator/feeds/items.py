@@ -20,7 +20,8 @@ from urllib.parse import quote
 
 from generator import urls
 from generator.feeds.plaintext import markdown_to_text, plain, shorten
-from generator.model import Campaign, FileInfo, Status
+from generator.i18n import translator
+from generator.model import Campaign, EventChange, FileInfo, Status
 from generator.settings import Settings
 
 # A fact known only by its day (published, report, change) is dated at this local time.
@@ -93,6 +94,7 @@ def campaign_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
     items += _announcement_items(campaign, settings)
     items += _report_items(campaign, settings)
     items += _change_items(campaign, settings)
+    items += _event_items(campaign, settings)
     return [item for item in items if item.published.date() <= settings.today]
 
 
@@ -180,6 +182,56 @@ def _change_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
         title = f"Zmiana: {campaign.data.title}"
         items.append(_item(campaign, settings, Kind.CHANGE, key, title, link, change.summary, change.date))
     return items
+
+
+def _event_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
+    """News told by git alone: a meeting or duty hour moved or cancelled, the deadline extended."""
+    items = []
+    link = settings.url(urls.campaign_page(settings, campaign.slug))
+    for revision in campaign.revisions:
+        kind = _event_kind(revision.key, campaign)
+        for number, change in enumerate(revision.changes, start=1):
+            words = _event_news(kind, change, settings)
+            if words is None:
+                continue
+            title, text = words
+            # Keyed by the event's key and the number of its change, which later edits keep.
+            key = f"wydarzenie/{quote(revision.key, safe='')}/{number}"
+            item = _item(campaign, settings, Kind.CHANGE, key, f"{title} – {campaign.data.title}", link, text,
+                         change.when.date())
+            moment = change.when.astimezone(settings.timezone)
+            items.append(replace(item, link=f"{link}#{EVENT_ANCHOR}{revision.key}", published=moment, updated=moment))
+    return items
+
+
+EVENT_ANCHOR = "wydarzenie-"  # as `Event.anchor`
+
+
+def _event_kind(key: str, campaign: Campaign) -> str:
+    if key == "termin":
+        return "deadline"
+    if any(d.id == key for d in campaign.data.duty_hours) or (
+        key.startswith("dyzur-") and not any(e.id == key for e in campaign.data.meetings)
+    ):
+        return "duty"
+    return "meeting"
+
+
+def _event_news(kind: str, change: EventChange, settings: Settings) -> tuple[str, str] | None:
+    """The title and text of the news about one change, or None if residents need no news of it."""
+    t = translator(settings.language)
+    if change.day is None or change.kind not in ("moved", "cancelled", "extended"):
+        return None
+    if kind == "deadline":
+        when = t.day_month_year(change.day)
+        key = "news.extended" if change.kind == "extended" else "news.deadline"
+        return t(key, when=when), t("news.text.deadline", when=t.deadline(change.day))
+    when = t.day_month_year(change.day)
+    if change.time is not None:
+        when += ", " + t.time_range(change.time.start, change.time.end)
+    title = t(f"news.{change.kind}.{kind}", when=when)
+    text = ", ".join(part for part in (change.title, title, change.place if change.kind == "moved" else None) if part)
+    return title, text + "."
 
 
 def _item(
