@@ -56,18 +56,55 @@ def _site_host() -> str:
     return (urlsplit(match.group(1)).hostname or "") if match else ""
 
 
-# The site's own public host. Pages name it in absolute links (canonical, feeds), and
-# Material's script asks it for a sitemap.xml next to every <link rel="alternate"> (a known
-# upstream quirk: zensical/zensical#908). In production that is the site itself, not a third
-# party; in tests those requests are recorded and aborted.
+# The site's own public host. Pages name it in absolute links (canonical, feeds), but a page
+# never requests anything from it: a preview served elsewhere must not call production. (Material's
+# script used to ask it for a sitemap.xml beside every feed link; consultation.js stops that.)
 SITE_HOST = _site_host()
+
+# What went wrong in any browser context during the current test: failed requests (an HTTP error,
+# or no answer, as for a request to another host) and console errors. Every test that opens pages
+# through `new_context` or `watch` ends with this list empty (`no_browser_trouble`).
+TROUBLE: list[str] = []
 
 
 def is_own(url: str) -> bool:
-    """True for a request the site makes to itself (served locally, or its public host)."""
+    """True for a request the site makes to itself (the local server of the tests)."""
     if url.startswith(("data:", "blob:")):
         return True
-    return urlsplit(url).hostname in {"127.0.0.1", SITE_HOST}
+    return urlsplit(url).hostname == "127.0.0.1"
+
+
+def watch(target: Any) -> Any:
+    """Record on TROUBLE every failed request and console error of a browser context or page."""
+
+    def response(resp: Any) -> None:
+        if resp.status >= 400:
+            TROUBLE.append(f"HTTP {resp.status}: {resp.url}")
+
+    def console(message: Any) -> None:
+        if message.type == "error":
+            TROUBLE.append(f"console error: {message.text} (at {message.location.get('url')})")
+
+    target.on("response", response)
+    target.on("requestfailed", lambda req: TROUBLE.append(f"request failed ({req.failure}): {req.url}"))
+    target.on("console", console)
+    return target
+
+
+def take_trouble() -> list[str]:
+    """What went wrong so far in this test, for a test that provokes it; the list starts over."""
+    taken = list(TROUBLE)
+    TROUBLE.clear()
+    return taken
+
+
+@pytest.fixture(autouse=True)
+def no_browser_trouble() -> Iterator[None]:
+    """Fail the test if any page it opened had a failed request or a console error."""
+    TROUBLE.clear()
+    yield
+    trouble = take_trouble()
+    assert not trouble, "pages had failed requests or console errors:\n  " + "\n  ".join(trouble)
 
 
 def require(available: bool, what: str) -> None:
@@ -240,7 +277,7 @@ class Auditor:
 
 
 def new_context(browser: Any, **options: Any) -> Any:
-    """A browser context that lets no request leave 127.0.0.1 (each is still recorded by pages)."""
+    """A browser context that lets no request leave 127.0.0.1 and records what went wrong (`watch`)."""
     options.setdefault("reduced_motion", "reduce")
     options.setdefault("viewport", {"width": 1280, "height": 900})
     context = browser.new_context(**options)
@@ -257,7 +294,7 @@ def new_context(browser: Any, **options: Any) -> Any:
             route.abort()
 
     context.route("**/*", only_local)
-    return context
+    return watch(context)
 
 
 RECORD_POLICY_VIOLATIONS = """
