@@ -7,8 +7,10 @@ campaigns cost one subprocess. Choices:
   nothing to the public, and the commits they merge are listed themselves.
 - The date is the committer date in the site's time zone: with squash or rebase merges it
   is when the change reached the main branch, i.e. when the site published it.
-- The summary is the commit's `Zmiana:` trailer when it has one (a sentence written for the
-  public), else its subject line.
+- Only commits the editor marked for the public are listed: a `Publiczna-zmiana:` trailer (or the
+  older `Zmiana:`) in the message is a sentence written for residents, and it is all that is
+  shown. Subject lines are written for colleagues and are never published; neither is the
+  author's name or e-mail, which is not even read.
 - Without git, outside a checkout, or on any git error the register is empty; the build
   goes on. In a shallow clone the oldest fetched commit (which git shows as adding every
   file) is left out: CI should fetch the full history (`fetch-depth: 0`).
@@ -26,16 +28,15 @@ from zoneinfo import ZoneInfo
 
 from generator.model import Campaign, HistoryEntry
 
-TRAILER = "Zmiana"
+TRAILERS = ("Publiczna-zmiana", "Zmiana")  # the first is the one the editors' guide teaches
 TIMEOUT = 120  # seconds; a huge repository must not hang the build forever
 _RECORD, _FIELD, _VALUES = "\x1e", "\x1f", "\x1d"
-_FORMAT = _RECORD + _FIELD.join(
-    ["%H", "%h", "%cI", "%aN", "%P", "%s", f"%(trailers:key={TRAILER},valueonly,unfold,separator=%x1d)"]
-)
+_KEYS = ",".join(f"key={key}" for key in TRAILERS)
+_FORMAT = _RECORD + _FIELD.join(["%H", "%h", "%cI", "%P", f"%(trailers:{_KEYS},valueonly,unfold,separator=%x1d)"])
 
 
 def load_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> dict[str, tuple[HistoryEntry, ...]]:
-    """Return, per campaign folder name, the commits that changed it, newest first."""
+    """Return, per campaign folder name, the public changes committed to it, newest first."""
     output = _git(
         campaigns_dir,
         git,
@@ -56,11 +57,13 @@ def load_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> dict[st
         commits = [c for c in commits if c.parents]
     found: dict[str, list[_Commit]] = {}
     for commit in commits:
+        if commit.entry is None:
+            continue
         for folder in commit.folders:
             found.setdefault(folder, []).append(commit)
     # sorted() is stable: commits made at the same second keep git's order.
     return {
-        folder: tuple(c.entry for c in sorted(items, key=lambda c: c.when, reverse=True))
+        folder: tuple(c.entry for c in sorted(items, key=lambda c: c.when, reverse=True) if c.entry)
         for folder, items in sorted(found.items())
     }
 
@@ -93,7 +96,7 @@ def _is_shallow(cwd: Path, git: str) -> bool:
 
 class _Commit(NamedTuple):
     when: dt.datetime
-    entry: HistoryEntry
+    entry: HistoryEntry | None  # None: nothing marked for the public
     folders: list[str]
     parents: str
 
@@ -102,19 +105,18 @@ def _parse(output: str, tz: ZoneInfo) -> Iterable[_Commit]:
     for record in output.split(_RECORD)[1:]:
         header, _, files = record.partition("\n")
         fields = header.split(_FIELD)
-        if len(fields) != 7:
+        if len(fields) != 5:
             continue
-        _full, short, date, author, parents, subject, trailers = fields
+        _full, short, date, parents, trailers = fields
         try:
             when = dt.datetime.fromisoformat(date.strip())
         except ValueError:
             continue
-        reasons = [v.strip() for v in trailers.split(_VALUES) if v.strip()]
-        entry = HistoryEntry(
-            date=when.astimezone(tz).date(),
-            author=author.strip(),
-            summary="; ".join(reasons) or subject.strip(),
-            commit=short,
+        public = [v.strip() for v in trailers.split(_VALUES) if v.strip()]
+        entry = (
+            HistoryEntry(date=when.astimezone(tz).date(), summary="; ".join(public), commit=short)
+            if public
+            else None
         )
         folders = sorted({line.split("/", 1)[0] for line in files.splitlines() if "/" in line})
         yield _Commit(when, entry, folders, parents.strip())
