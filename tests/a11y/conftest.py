@@ -85,8 +85,15 @@ def watch(target: Any) -> Any:
         if message.type == "error":
             TROUBLE.append(f"console error: {message.text} (at {message.location.get('url')})")
 
+    def failed(request: Any) -> None:
+        # ERR_ABORTED is the browser dropping a load it no longer needs (the page closed or went
+        # on, say, before the favicon came): not the site's fault. A request to another host,
+        # refused by `new_context`, fails with ERR_FAILED and counts.
+        if request.failure != "net::ERR_ABORTED":
+            TROUBLE.append(f"request failed ({request.failure}): {request.url}")
+
     target.on("response", response)
-    target.on("requestfailed", lambda req: TROUBLE.append(f"request failed ({req.failure}): {req.url}"))
+    target.on("requestfailed", failed)
     target.on("console", console)
     return target
 

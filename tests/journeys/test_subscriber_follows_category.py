@@ -163,8 +163,11 @@ def test_subscriber_reads_only_public_changes_on_a_consultation_page(browser: An
         register = page.locator("ul.cx-changes")
         text = register.inner_text()
         width = page.evaluate("document.documentElement.scrollWidth")
+        page.emulate_media(media="print")
+        printed = register.is_visible() or page.locator("#zmiany").is_visible()
     finally:
         context.close()
     assert PUBLIC_CHANGE in text
     assert "Popraw akapit" not in text and "Anna" not in text and "Import the example" not in text
     assert width <= 320
+    assert not printed, "the change register is for the screen, not for paper"
