@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.a11y.conftest import Watched, no_browser_trouble  # noqa: F401 - an autouse fixture
+
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = "/usr/bin/chromium"
@@ -50,7 +52,7 @@ def browser() -> Iterator[Any]:
     with tempfile.TemporaryDirectory() as downloads, playwright_api.sync_playwright() as p:
         # Playwright gives every launch a fresh temporary profile of its own.
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, downloads_path=downloads)
-        yield browser
+        yield Watched(browser)  # a failed request or a console error fails the test
         browser.close()
 
 

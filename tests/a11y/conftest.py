@@ -98,6 +98,21 @@ def watch(target: Any) -> Any:
     return target
 
 
+class Watched:
+    """A browser whose every new page and context is watched for trouble (`watch`)."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+
+    def new_page(self, **options: Any) -> Any:
+        """A new page in a context of its own, watched."""
+        return watch(self.browser.new_page(**options))
+
+    def new_context(self, **options: Any) -> Any:
+        """A new context, watched."""
+        return watch(self.browser.new_context(**options))
+
+
 def take_trouble() -> list[str]:
     """What went wrong so far in this test, for a test that provokes it; the list starts over."""
     taken = list(TROUBLE)
