@@ -155,3 +155,17 @@ def test_pages_are_right_without_javascript(chromium: Any, served: str, tmp_path
     visible = page.locator("tr#wydarzenie-dyzur-2 a", has_text="Kalendarza Google").is_visible()
     context.close()
     assert status == "otwarte" and visible
+
+
+@pytest.mark.parametrize("path", ["", "kategorie/rodzina/", OPEN_PAGE])
+def test_feed_links_stay_discoverable_and_ask_for_no_sitemap(
+    browser: Any, served: str, example_site: Path, path: str
+) -> None:
+    # consultation.js hides the feed links from Material's sitemap lookup for one moment only:
+    # once the page has loaded, an extension or a reader that asks the DOM finds every one.
+    built = (example_site / path / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    page, requests = open_page(browser, served + path)
+    found = page.evaluate("document.querySelectorAll('head link[rel=alternate]').length")
+    page.close()
+    assert found == built.count('<link rel="alternate"') >= 3
+    assert not [u for u in requests if u.endswith("sitemap.xml")]
