@@ -7,8 +7,10 @@ campaigns cost one subprocess. Choices:
   nothing to the public, and the commits they merge are listed themselves.
 - The date is the committer date in the site's time zone: with squash or rebase merges it
   is when the change reached the main branch, i.e. when the site published it.
-- The summary is the commit's `Zmiana:` trailer when it has one (a sentence written for the
-  public), else its subject line.
+- Only commits the editor marked for the public are listed: a `Publiczna-zmiana:` trailer (or the
+  older `Zmiana:`) in the message is a sentence written for residents, and it is all that is
+  shown. Subject lines are written for colleagues and are never published; neither is the
+  author's name or e-mail, which is not even read.
 - Without git, outside a checkout, or on any git error the register is empty; the build
   goes on. In a shallow clone the oldest fetched commit (which git shows as adding every
   file) is left out: CI should fetch the full history (`fetch-depth: 0`).
@@ -29,12 +31,11 @@ from zoneinfo import ZoneInfo
 
 from generator.model import Campaign, EventRevision, HistoryEntry
 
-TRAILER = "Zmiana"
+TRAILERS = ("Publiczna-zmiana", "Zmiana")  # the first is the one the editors' guide teaches
 TIMEOUT = 120  # seconds; a huge repository must not hang the build forever
 _RECORD, _FIELD, _VALUES = "\x1e", "\x1f", "\x1d"
-_FORMAT = _RECORD + _FIELD.join(
-    ["%H", "%h", "%cI", "%aN", "%P", "%s", f"%(trailers:key={TRAILER},valueonly,unfold,separator=%x1d)"]
-)
+_KEYS = ",".join(f"key={key}" for key in TRAILERS)
+_FORMAT = _RECORD + _FIELD.join(["%H", "%h", "%cI", "%P", f"%(trailers:{_KEYS},valueonly,unfold,separator=%x1d)"])
 
 
 class Version(NamedTuple):
@@ -54,12 +55,13 @@ class GitHistory(NamedTuple):
 
 
 def load_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> dict[str, tuple[HistoryEntry, ...]]:
-    """Return, per campaign folder name, the commits that changed it, newest first."""
+    """Return, per campaign folder name, the public changes committed to it, newest first."""
     return read_history(campaigns_dir, tz, git).entries
 
 
 def read_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> GitHistory:
-    """The change register and every version of each campaign.yml, from one `git log`."""
+    """The change register (what commits marked for the public) and every version of each
+    campaign.yml, from one `git log`."""
     output = _git(
         campaigns_dir,
         git,
@@ -82,13 +84,15 @@ def read_history(campaigns_dir: Path, tz: ZoneInfo, git: str = "git") -> GitHist
     found: dict[str, list[_Commit]] = {}
     versions: dict[str, list[Version]] = {}
     for commit in commits:
+        for folder, blob in commit.campaign_files:  # every commit counts for the calendars
+            versions.setdefault(folder, []).append(Version(commit.full, commit.when, blob))
+        if commit.entry is None:
+            continue  # nothing in it for the public register
         for folder in commit.folders:
             found.setdefault(folder, []).append(commit)
-        for folder, blob in commit.campaign_files:
-            versions.setdefault(folder, []).append(Version(commit.full, commit.when, blob))
     # sorted() is stable: commits made at the same second keep git's order (newest first).
     entries = {
-        folder: tuple(c.entry for c in sorted(items, key=lambda c: c.when, reverse=True))
+        folder: tuple(c.entry for c in sorted(items, key=lambda c: c.when, reverse=True) if c.entry)
         for folder, items in sorted(found.items())
     }
     if shallow:  # part of each file's past is missing: counting its versions would undercount
@@ -129,7 +133,7 @@ def _is_shallow(cwd: Path, git: str) -> bool:
 
 class _Commit(NamedTuple):
     when: dt.datetime
-    entry: HistoryEntry
+    entry: HistoryEntry | None  # None: nothing marked for the public
     folders: list[str]
     parents: str
     full: str = ""
@@ -140,19 +144,18 @@ def _parse(output: str, tz: ZoneInfo) -> Iterable[_Commit]:
     for record in output.split(_RECORD)[1:]:
         header, _, files = record.partition("\n")
         fields = header.split(_FIELD)
-        if len(fields) != 7:
+        if len(fields) != 5:
             continue
-        full, short, date, author, parents, subject, trailers = fields
+        full, short, date, parents, trailers = fields
         try:
             when = dt.datetime.fromisoformat(date.strip())
         except ValueError:
             continue
-        reasons = [v.strip() for v in trailers.split(_VALUES) if v.strip()]
-        entry = HistoryEntry(
-            date=when.astimezone(tz).date(),
-            author=author.strip(),
-            summary="; ".join(reasons) or subject.strip(),
-            commit=short,
+        public = [v.strip() for v in trailers.split(_VALUES) if v.strip()]
+        entry = (
+            HistoryEntry(date=when.astimezone(tz).date(), summary="; ".join(public), commit=short)
+            if public
+            else None
         )
         # --raw lines: ":<mode> <mode> <old blob> <new blob> <status>\t<path>"
         raw = [line.partition("\t") for line in files.splitlines() if line.startswith(":")]

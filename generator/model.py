@@ -456,10 +456,9 @@ class Campaign:
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One commit that changed the campaign folder (the change register)."""
+    """A change to the campaign folder that its commit described for the public (the change register)."""
 
     date: dt.date
-    author: str
     summary: str
     commit: str
 

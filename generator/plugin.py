@@ -27,6 +27,7 @@ from generator.markdown_blocks import KnownBlocks
 from generator.mkdocsfiles import HtmlStore, to_file
 from generator.model import Campaign
 from generator.outputs import Output, PackedPage
+from generator.pages.views import open_data_links
 from generator.pipeline import check_campaigns
 from generator.revisions import read_git
 from generator.session import PreviewSession
@@ -208,6 +209,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             env.globals["cx_head_links"] = urls.head_links(self.settings)
             env.globals["cx_search_url"] = urls.search_page(self.settings)
             env.globals["cx_statement"] = statement_link(self.settings)
+            env.globals["cx_open_data"] = open_data_links(self.settings)
         return env
 
     def _fix_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -50,7 +50,12 @@ def repo(tmp_path: Path) -> Path:
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     commit(tmp_path, "Dodaj konsultację A", date="2025-08-28T09:00:00+02:00")
     write_campaign(tmp_path, slug="program-b")
-    commit(tmp_path, "Dodaj konsultację B", author="Jan Kowalski", date="2025-08-29T10:00:00+02:00")
+    commit(
+        tmp_path,
+        "Dodaj konsultację B\n\nPubliczna-zmiana: Opublikowano konsultację B.",
+        author="Jan Kowalski",
+        date="2025-08-29T10:00:00+02:00",
+    )
     (tmp_path / "mkdocs.yml").write_text("site_name: y\n", encoding="utf-8")
     commit(tmp_path, "Zmień nazwę strony", date="2025-08-30T10:00:00+02:00")
     # A side branch merged back: the merge commit itself must not appear.
@@ -78,7 +83,7 @@ def repo(tmp_path: Path) -> Path:
     (tmp_path / "campaigns" / "program-b" / "index.md").write_text("Inna treść.\n", encoding="utf-8")
     commit(
         tmp_path,
-        "Dodaj raport A i popraw B",
+        "Dodaj raport A i popraw B\n\nPubliczna-zmiana: Opublikowano raport z konsultacji.",
         author="Ewa Wiśniewska",
         date="2025-09-04T12:00:00+00:00",
         committer_date="2025-09-10T22:30:00+00:00",
@@ -86,25 +91,24 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_each_campaign_gets_the_commits_that_touched_it_newest_first(repo: Path) -> None:
+def test_each_campaign_gets_the_changes_its_commits_marked_public_newest_first(repo: Path) -> None:
     history = load_history(repo / "campaigns", TZ)
     assert sorted(history) == ["program-a", "program-b"]
     a = history["program-a"]
     assert [e.summary for e in a] == [
-        "Dodaj raport A i popraw B",
-        "Poprawiono opis celu konsultacji.",  # the Zmiana: trailer wins over the subject line
-        "Dodaj konsultację A",
+        "Opublikowano raport z konsultacji.",
+        "Poprawiono opis celu konsultacji.",  # the older `Zmiana:` trailer still counts
     ]
-    assert a[0] == HistoryEntry(
-        date=dt.date(2025, 9, 11),
-        author="Ewa Wiśniewska",
-        summary="Dodaj raport A i popraw B",
-        commit=a[0].commit,
-    )
-    assert a[1].date == dt.date(2025, 9, 2) and a[1].author == "Anna Nowak"
-    assert [e.summary for e in history["program-b"]] == ["Dodaj raport A i popraw B", "Dodaj konsultację B"]
-    assert history["program-b"][1].author == "Jan Kowalski"
-    assert not any("Merge" in e.summary or "nazwę strony" in e.summary for v in history.values() for e in v)
+    assert a[0] == HistoryEntry(date=dt.date(2025, 9, 11), summary="Opublikowano raport z konsultacji.", commit=a[0].commit)
+    assert a[1].date == dt.date(2025, 9, 2)
+    assert [e.summary for e in history["program-b"]] == [
+        "Opublikowano raport z konsultacji.",
+        "Opublikowano konsultację B.",
+    ]
+    # Subject lines, merges and authors are for colleagues: none of them is published.
+    published = repr(history)
+    for private in ("Dodaj", "Merge", "nazwę strony", "Anna", "Nowak", "Jan", "Ewa", "example.pl"):
+        assert private not in published
 
 
 def test_commit_ids_are_short_hashes_of_real_commits(repo: Path) -> None:
@@ -128,11 +132,15 @@ def test_site_in_a_subfolder_of_the_repository(repo: Path) -> None:
     site = repo / "strona"
     site.mkdir()
     git(repo, "mv", "campaigns", "strona/campaigns")
-    commit(repo, "Przenieś stronę do podfolderu", date="2025-09-12T10:00:00+02:00")
+    commit(
+        repo,
+        "Przenieś stronę do podfolderu\n\nPubliczna-zmiana: Nowy adres plików źródłowych.",
+        date="2025-09-12T10:00:00+02:00",
+    )
     history = load_history(site / "campaigns", TZ)
     # Without rename detection the move is one more change of each folder; older history stays
     # with the old path, so only the move itself is listed.
-    assert [e.summary for e in history["program-a"]] == ["Przenieś stronę do podfolderu"]
+    assert [e.summary for e in history["program-a"]] == ["Nowy adres plików źródłowych."]
 
 
 def test_no_git_no_repository_no_folder_give_an_empty_register(tmp_path: Path) -> None:
@@ -164,5 +172,5 @@ def test_shallow_clone_leaves_out_the_cut_off_commit(repo: Path, tmp_path: Path)
     history = load_history(clone / "campaigns", TZ)
     # Depth 2 fetches the last commit and its first parent, the merge; the merge's tree shows
     # every file as added, but it is a merge and a graft: nothing from it may appear.
-    assert [e.summary for e in history.get("program-a", ())] == ["Dodaj raport A i popraw B"]
-    assert [e.summary for e in history.get("program-b", ())] == ["Dodaj raport A i popraw B"]
+    assert [e.summary for e in history.get("program-a", ())] == ["Opublikowano raport z konsultacji."]
+    assert [e.summary for e in history.get("program-b", ())] == ["Opublikowano raport z konsultacji."]

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.a11y.conftest import Watched, no_browser_trouble  # noqa: F401 - an autouse fixture
+
 from .tools import require_chromium
 
 FLAGS = [
@@ -49,7 +51,7 @@ def browser() -> Iterator[Any]:
     with tempfile.TemporaryDirectory() as downloads, playwright_api.sync_playwright() as p:
         # Playwright gives every launch a fresh temporary profile of its own.
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS, downloads_path=downloads)
-        yield browser
+        yield Watched(browser)  # a failed request or a console error fails the test
         browser.close()
 
 

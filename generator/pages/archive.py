@@ -11,7 +11,8 @@ from generator.model import Campaign
 from generator.outputs import Output
 from generator.pages.lists import LIST_CLOSED, LIST_LIMIT, PAGE_SIZE, Lists
 from generator.pages.render import heading
-from generator.pages.views import Link
+from generator.pages.views import ICAL, FeedLink, Link, head_feeds
+from generator.subscribe import render_subscribe_box
 
 
 def render_list_page(lists: Lists) -> Output:
@@ -196,7 +197,14 @@ def render_category_pages(lists: Lists) -> list[Output]:
             if current
             else lists.html("components/notice.html", base, text=t("category.current.none"), link=None)
         )
-        outro = [heading(2, t("follow.title"), "badz-na-biezaco"), lists.feeds(base, name)]
+        calendar = urls.ics_category(settings, name)
+        calendar_title = t("follow.category.calendar", name=name)
+        outro = [
+            heading(2, t("follow.title"), "badz-na-biezaco"),
+            render_subscribe_box(settings, calendar, calendar_title),
+            lists.feeds(base, name),
+        ]
+        head = head_feeds(lists.site, [*lists.feed_links(name), FeedLink(calendar_title, calendar, ICAL, "calendar")])
         title = t("category.title", name=name)
         outputs += paginated(
             lists,
@@ -208,5 +216,6 @@ def render_category_pages(lists: Lists) -> list[Output]:
             empty_key="category.past.none",
             outro=outro,
             description=title,
+            cx={"feeds": head},
         )
     return outputs

@@ -28,14 +28,18 @@ from generator.pages.render import (
 from generator.pages.respond import respond_section
 from generator.pages.structured import campaign_jsonld
 from generator.pages.views import (
+    ICAL,
+    FeedLink,
     Link,
     Site,
     When,
     date_view,
     days_left_view,
     event_view,
+    head_feeds,
     mark_current,
     status_view,
+    updates_feed_links,
 )
 
 
@@ -143,6 +147,7 @@ class CampaignPage:
                 "og_type": "article",
                 "published": data.published.isoformat(),
                 "modified": records.last_changed(self).isoformat(),
+                "feeds": head_feeds(self.site, self.feed_links()),
             },
         }
 
@@ -228,23 +233,29 @@ class CampaignPage:
             self.html("components/timeline.html", phases=views),
         ]
 
+    def feed_links(self) -> list[FeedLink]:
+        """This consultation's calendar and the news feed that carries its announcements and changes."""
+        t, settings = self.t, self.site.settings
+        calendar = urls.ics_campaign(settings, self.campaign.slug)
+        return [FeedLink(t("follow.campaign.calendar"), calendar, ICAL, "calendar"), *updates_feed_links(self.site)]
+
     def subscribe(self) -> list[str]:
-        """The box to subscribe to this consultation's calendar."""
+        """This consultation's calendar (a subscribe box while something is to come) and its news."""
         from generator.subscribe import render_subscribe_box
 
         settings = self.site.settings
+        links = self.feed_links()
+        parts = [self.section("section.subscribe", "kalendarz")]
         # Worth subscribing while something is still to come: the deadline, a duty hour, a meeting.
-        if not any(
+        if any(
             e.end > (self.site.now if isinstance(e.end, dt.datetime) else self.site.today)
             for e in self.events
         ):
-            return []
-        box = render_subscribe_box(
-            settings,
-            urls.ics_campaign(settings, self.campaign.slug),
-            self.t("calendar.feed.campaign", title=self.data.title),
-        )
-        return [self.section("section.subscribe", "kalendarz"), box]
+            title = self.t("calendar.feed.campaign", title=self.data.title)
+            parts.append(render_subscribe_box(settings, links[0].href, title))
+            links = links[1:]
+        parts.append(self.html("components/feed-links.html", intro=self.t("follow.campaign.intro"), feeds=links))
+        return parts
 
     def announcements(self) -> list[str]:
         """Later announcements that are already public, newest first."""

@@ -17,7 +17,7 @@ from generator.outputs import Output
 from generator.pages import records
 from generator.pages.lists import HOME_CLOSED, HOME_OPEN, HOME_UPCOMING, Lists
 from generator.pages.render import heading, page_output
-from generator.pages.views import Link, event_view
+from generator.pages.views import Link, event_view, head_feeds, updates_feed_links
 from generator.subscribe import render_subscribe_box
 
 HOME_EVENTS = 6
@@ -88,7 +88,7 @@ def render_home_page(lists: Lists, events: Sequence[Event]) -> Output:
     if settings.docs_dir is not None and (settings.docs_dir / "index.md").is_file():
         meta.setdefault("edit_path", _relative(settings.docs_dir / "index.md", settings.root))
     meta.setdefault("title", settings.site_name)
-    cx = {"kind": "home", **meta.pop("cx", {})}
+    cx = {"kind": "home", "feeds": head_feeds(lists.site, updates_feed_links(lists.site)), **meta.pop("cx", {})}
     parts.append(records.status_data(lists.site, path))
     return page_output("index.md", {**meta, "cx": {"og_type": "website", **cx}}, parts)
 
@@ -117,8 +117,11 @@ def render_calendar_page(lists: Lists, events: Sequence[Event]) -> Output:
         heading(2, t("calendar.subscribe"), "subskrypcja"),
         render_subscribe_box(settings, urls.ics_all(settings), t("calendar.feed.all")),
         render_subscribe_box(settings, urls.ics_duty(settings), t("calendar.feed.duty")),
+        heading(2, t("follow.title"), "badz-na-biezaco"),
+        lists.html("components/feed-links.html", path, intro="", feeds=updates_feed_links(site)),
     ]
-    return lists.output(path, t("calendar.title"), parts, description=t("calendar.intro"))
+    head = head_feeds(site, updates_feed_links(site))
+    return lists.output(path, t("calendar.title"), parts, description=t("calendar.intro"), cx={"feeds": head})
 
 
 def _intro(docs_dir: Path | None) -> tuple[dict[str, Any], str]:

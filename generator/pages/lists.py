@@ -26,7 +26,19 @@ from generator.pages.render import (
     time_markup,
     words_markup,
 )
-from generator.pages.views import DaysLeft, Link, Site, StatusView, date_view, days_left_view, status_view
+from generator.pages.views import (
+    ATOM,
+    RSS,
+    DaysLeft,
+    FeedLink,
+    Link,
+    Site,
+    StatusView,
+    date_view,
+    days_left_view,
+    status_view,
+    updates_feed_links,
+)
 
 HOME_OPEN = 12  # more than this many open consultations: the home page links to the full list
 HOME_UPCOMING = 6
@@ -46,16 +58,6 @@ class CardView:
     when: Markup
     days_left: DaysLeft | None
     summary: str
-
-
-@dataclass(frozen=True)
-class FeedLink:
-    """A visible link to a feed."""
-
-    text: str
-    href: str
-    type: str
-    kind: str
 
 
 class Lists:
@@ -134,29 +136,26 @@ class Lists:
             parts.append(self.html("components/notice.html", page_path, text="", link=more))
         return parts
 
-    def feeds(self, page_path: str, category: str | None = None) -> str:
-        """Visible links to the RSS and Atom feeds (and, site-wide, the calendar)."""
+    def feed_links(self, category: str | None = None) -> list[FeedLink]:
+        """The feeds of the whole site (new consultations, news, the calendar), or of one category."""
         t, settings = self.t, self.site.settings
-        rss, atom = "application/rss+xml", "application/atom+xml"
         if category is None:
-            links = [
-                FeedLink(t("follow.rss"), urls.rss_new(settings), rss, "rss"),
-                FeedLink(t("follow.atom"), urls.atom_new(settings), atom, "rss"),
+            return [
+                FeedLink(t("follow.rss"), urls.rss_new(settings), RSS, "rss"),
+                FeedLink(t("follow.atom"), urls.atom_new(settings), ATOM, "rss"),
+                *updates_feed_links(self.site),
                 FeedLink(t("follow.calendar"), urls.calendar_page(settings), "text/html", "calendar"),
             ]
-        else:
-            links = [
-                FeedLink(
-                    t("follow.category.rss", name=category), urls.rss_category(settings, category), rss, "rss"
-                ),
-                FeedLink(
-                    t("follow.category.atom", name=category),
-                    urls.atom_category(settings, category),
-                    atom,
-                    "rss",
-                ),
-            ]
-        return self.html("components/feed-links.html", page_path, intro=t("follow.intro"), feeds=links)
+        return [
+            FeedLink(t("follow.category.rss", name=category), urls.rss_category(settings, category), RSS, "rss"),
+            FeedLink(t("follow.category.atom", name=category), urls.atom_category(settings, category), ATOM, "rss"),
+        ]
+
+    def feeds(self, page_path: str, category: str | None = None) -> str:
+        """Visible links to the RSS and Atom feeds (and, site-wide, the news and the calendar)."""
+        return self.html(
+            "components/feed-links.html", page_path, intro=self.t("follow.intro"), feeds=self.feed_links(category)
+        )
 
     def output(self, path: str, title: str, parts: list[str], **meta: Any) -> Output:
         """A list page with its front matter and the status script's data."""

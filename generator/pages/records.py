@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generator.pages.render import heading, render_html
-from generator.pages.views import Link, Site, When, date_view
+from generator.pages.views import Link, Site, date_view
 
 if TYPE_CHECKING:
     from generator.pages.campaign import CampaignPage
-
-
-@dataclass(frozen=True)
-class HistoryView:
-    """One row of the change register."""
-
-    date: When
-    author: str
-    summary: str
-    commit: str
-    href: str | None
 
 
 def last_changed(page: CampaignPage) -> dt.date:
@@ -53,31 +41,27 @@ def record(page: CampaignPage) -> list[str]:
         page.section("section.record", "metryczka"),
         page.html("components/record.html", rows=rows, source=_source_link(page)),
     ]
-    changes = sorted((c for c in data.changes if c.date <= site.today), key=lambda c: c.date, reverse=True)
+    changes = public_changes(page)
     if changes:
         parts += [
             heading(3, t("record.changes"), "zmiany"),
-            page.html(
-                "components/changes.html", changes=[(date_view(site, c.date), c.summary) for c in changes]
-            ),
-        ]
-    if page.campaign.history:
-        repo = site.settings.repo_url
-        entries = [
-            HistoryView(
-                date_view(site, h.date),
-                h.author,
-                h.summary,
-                h.commit[:7],
-                f"{repo}/commit/{h.commit}" if repo else None,
-            )
-            for h in page.campaign.history
-        ]
-        parts += [
-            heading(3, t("record.history"), "rejestr-zmian"),
-            page.html("components/history.html", entries=entries),
+            page.html("components/changes.html", changes=[(date_view(site, day), text) for day, text in changes]),
         ]
     return parts
+
+
+def public_changes(page: CampaignPage) -> list[tuple[dt.date, str]]:
+    """The change register, newest first: the `changes` entries and the commits marked for the public.
+
+    A commit that repeats a `changes` entry of the same day is shown once. Nothing else of git
+    (subjects, authors, hashes) reaches the page.
+    """
+    today = page.site.today
+    entries = [(c.date, c.summary) for c in page.data.changes if c.date <= today]
+    seen = set(entries)
+    entries += [(h.date, h.summary) for h in page.campaign.history if (h.date, h.summary) not in seen]
+    # sorted() is stable: on one day, `changes` (in the editor's order) come before commits.
+    return sorted(entries, key=lambda entry: entry[0], reverse=True)
 
 
 def _source_link(page: CampaignPage) -> Link | None:

@@ -15,6 +15,45 @@ from generator.i18n import Translator, translator
 from generator.model import Campaign, Status
 from generator.settings import Settings
 
+RSS, ATOM, ICAL = "application/rss+xml", "application/atom+xml", "text/calendar"
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A visible link to a feed (or to the page that explains a calendar)."""
+
+    text: str
+    href: str
+    type: str
+    kind: str
+
+
+def updates_feed_links(site: Site) -> list[FeedLink]:
+    """The news feed of every update (announcements, changes, reports), RSS and Atom."""
+    t, settings = site.t, site.settings
+    return [
+        FeedLink(t("follow.updates.rss"), urls.rss_updates(settings), RSS, "rss"),
+        FeedLink(t("follow.updates.atom"), urls.atom_updates(settings), ATOM, "rss"),
+    ]
+
+
+def head_feeds(site: Site, links: list[FeedLink]) -> list[dict[str, str]]:
+    """The page's own feeds for its <head> (`<link rel="alternate">`, for feed autodiscovery)."""
+    return [
+        {"type": f.type, "title": f.text, "href": site.settings.url(f.href)}
+        for f in links
+        if f.type in (RSS, ATOM, ICAL)
+    ]
+
+
+def open_data_links(settings: Settings) -> list[dict[str, str]]:
+    """The footer's links to the JSON export of all consultations and to its JSON Schema."""
+    t = translator(settings.language)
+    return [
+        {"path": urls.json_export(settings), "title": t("footer.export")},
+        {"path": urls.export_schema(settings), "title": t("footer.export_schema")},
+    ]
+
 
 @dataclass(frozen=True)
 class Site:

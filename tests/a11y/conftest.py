@@ -53,18 +53,77 @@ def _site_host() -> str:
     return (urlsplit(match.group(1)).hostname or "") if match else ""
 
 
-# The site's own public host. Pages name it in absolute links (canonical, feeds), and
-# Material's script asks it for a sitemap.xml next to every <link rel="alternate"> (a known
-# upstream quirk: zensical/zensical#908). In production that is the site itself, not a third
-# party; in tests those requests are recorded and aborted.
+# The site's own public host. Pages name it in absolute links (canonical, feeds), but a page
+# never requests anything from it: a preview served elsewhere must not call production. (Material's
+# script used to ask it for a sitemap.xml beside every feed link; consultation.js stops that.)
 SITE_HOST = _site_host()
+
+# What went wrong in any browser context during the current test: failed requests (an HTTP error,
+# or no answer, as for a request to another host) and console errors. Every test that opens pages
+# through `new_context` or `watch` ends with this list empty (`no_browser_trouble`).
+TROUBLE: list[str] = []
 
 
 def is_own(url: str) -> bool:
-    """True for a request the site makes to itself (served locally, or its public host)."""
+    """True for a request the site makes to itself (the local server of the tests)."""
     if url.startswith(("data:", "blob:")):
         return True
-    return urlsplit(url).hostname in {"127.0.0.1", SITE_HOST}
+    return urlsplit(url).hostname == "127.0.0.1"
+
+
+def watch(target: Any) -> Any:
+    """Record on TROUBLE every failed request and console error of a browser context or page."""
+
+    def response(resp: Any) -> None:
+        if resp.status >= 400:
+            TROUBLE.append(f"HTTP {resp.status}: {resp.url}")
+
+    def console(message: Any) -> None:
+        if message.type == "error":
+            TROUBLE.append(f"console error: {message.text} (at {message.location.get('url')})")
+
+    def failed(request: Any) -> None:
+        # ERR_ABORTED is the browser dropping a load it no longer needs (the page closed or went
+        # on, say, before the favicon came): not the site's fault. A request to another host,
+        # refused by `new_context`, fails with ERR_FAILED and counts.
+        if request.failure != "net::ERR_ABORTED":
+            TROUBLE.append(f"request failed ({request.failure}): {request.url}")
+
+    target.on("response", response)
+    target.on("requestfailed", failed)
+    target.on("console", console)
+    return target
+
+
+class Watched:
+    """A browser whose every new page and context is watched for trouble (`watch`)."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+
+    def new_page(self, **options: Any) -> Any:
+        """A new page in a context of its own, watched."""
+        return watch(self.browser.new_page(**options))
+
+    def new_context(self, **options: Any) -> Any:
+        """A new context, watched."""
+        return watch(self.browser.new_context(**options))
+
+
+def take_trouble() -> list[str]:
+    """What went wrong so far in this test, for a test that provokes it; the list starts over."""
+    taken = list(TROUBLE)
+    TROUBLE.clear()
+    return taken
+
+
+@pytest.fixture(autouse=True)
+def no_browser_trouble() -> Iterator[None]:
+    """Fail the test if any page it opened had a failed request or a console error."""
+    TROUBLE.clear()
+    yield
+    trouble = take_trouble()
+    assert not trouble, "pages had failed requests or console errors:\n  " + "\n  ".join(trouble)
 
 
 def site_pages(site: Path) -> list[str]:
@@ -228,7 +287,7 @@ class Auditor:
 
 
 def new_context(browser: Any, **options: Any) -> Any:
-    """A browser context that lets no request leave 127.0.0.1 (each is still recorded by pages)."""
+    """A browser context that lets no request leave 127.0.0.1 and records what went wrong (`watch`)."""
     options.setdefault("reduced_motion", "reduce")
     options.setdefault("viewport", {"width": 1280, "height": 900})
     context = browser.new_context(**options)
@@ -245,7 +304,7 @@ def new_context(browser: Any, **options: Any) -> Any:
             route.abort()
 
     context.route("**/*", only_local)
-    return context
+    return watch(context)
 
 
 RECORD_POLICY_VIOLATIONS = """

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.a11y.conftest import SITE_HOST, new_context, policy_violations
+from tests.a11y.conftest import SITE_HOST, new_context, policy_violations, take_trouble
 from tests.hostile_corpus import PAGE, build_unchecked
 
 
@@ -60,6 +60,9 @@ def _visit(browser: Any, url: str) -> dict[str, Any]:
                              if urlsplit(u).hostname not in {"127.0.0.1", SITE_HOST} and not u.startswith("data:")]
     finally:
         context.close()
+    # The hostile corpus names images that do not exist (x.png, files/plakat.png), and the tampered
+    # page has code the policy blocks: errors there are the point. Only those are allowed.
+    seen["trouble"] = [t for t in take_trouble() if f"{urlsplit(url).netloc}/" not in t]
     return seen
 
 
@@ -71,7 +74,7 @@ def test_in_chromium_the_page_runs_nothing_navigates_nowhere_and_shows_no_form(
     assert seen["dialogs"] == []
     assert seen["url"] == served + page and set(seen["navigations"]) == {served + page}
     assert seen["forms"] == 0
-    assert seen["elsewhere"] == []
+    assert seen["elsewhere"] == [] and seen["trouble"] == []
     assert seen["violations"] == []  # nothing was even tried: the sanitizer removed it
 
 

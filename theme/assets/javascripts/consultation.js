@@ -1,3 +1,28 @@
+/* Keeps Material's script from asking for a sitemap.xml beside every feed. On its first
+   DOMContentLoaded, Material 9 (bundle: setupAlternate) selects every link[rel=alternate] and
+   fetches sitemap.xml relative to each href, meant for language versions (hreflang) only:
+   for our feeds that is a 404 on the public host, from every page and every preview
+   (squidfunk/mkdocs-material#8576, zensical/ui#213). This deferred script runs after the
+   bundle subscribed and before the event, so the feed links are hidden from that one query
+   and given back straight after it; readers that parse the HTML never see a difference. */
+(function () {
+  "use strict";
+
+  var feeds = Array.prototype.slice.call(
+    document.querySelectorAll("link[rel=alternate]:not([hreflang])"));
+  if (!feeds.length || document.readyState === "complete") {
+    return;
+  }
+  feeds.forEach(function (link) {
+    link.setAttribute("rel", "alternate cx-feed");
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    feeds.forEach(function (link) {
+      link.setAttribute("rel", "alternate");
+    });
+  }, { once: true });
+})();
+
 /* Refreshes statuses, days left and the "in progress / next" duty-hour marks when a page is
    read after the day it was built. Progressive enhancement: the built page is already right
    on its build day, and without this script it stays as built. Reads only what the page
