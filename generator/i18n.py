@@ -198,8 +198,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "follow.intro": "Kanały RSS i Atom powiadomią Cię o nowych konsultacjach w czytniku wiadomości.",
         "follow.updates.rss": "Aktualności (komunikaty, zmiany, raporty): kanał RSS",
         "follow.updates.atom": "Aktualności (komunikaty, zmiany, raporty): kanał Atom",
-        "follow.campaign.intro": "Komunikaty i zmiany tej konsultacji są w kanale aktualności wszystkich konsultacji; "
+        "follow.campaign.intro": "Komunikaty, zmiany i raport tej konsultacji są w jej kanale aktualności; "
         "jej dyżury, spotkania i termin są w jej kalendarzu.",
+        "follow.campaign.rss": "Aktualności tej konsultacji: kanał RSS",
+        "follow.campaign.atom": "Aktualności tej konsultacji: kanał Atom",
         "follow.campaign.calendar": "Kalendarz tej konsultacji (plik iCalendar)",
         "follow.category.calendar": "Dyżury, spotkania i terminy kategorii „{name}”",
         "footer.export": "Otwarte dane: wszystkie konsultacje (JSON)",
@@ -387,8 +389,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "follow.intro": "RSS and Atom feeds tell your feed reader about new consultations.",
         "follow.updates.rss": "News (announcements, changes, reports): RSS feed",
         "follow.updates.atom": "News (announcements, changes, reports): Atom feed",
-        "follow.campaign.intro": "This consultation's announcements and changes are in the news feed of all "
-        "consultations; its duty hours, meetings and deadline are in its calendar.",
+        "follow.campaign.intro": "This consultation's announcements, changes and report are in its news feed; "
+        "its duty hours, meetings and deadline are in its calendar.",
+        "follow.campaign.rss": "News of this consultation: RSS feed",
+        "follow.campaign.atom": "News of this consultation: Atom feed",
         "follow.campaign.calendar": "Calendar of this consultation (iCalendar file)",
         "follow.category.calendar": "Duty hours, meetings and deadlines of the category “{name}”",
         "footer.export": "Open data: all consultations (JSON)",

@@ -139,6 +139,16 @@ def atom_category(settings: Settings, name: str) -> str:
     return f"{settings.feeds_prefix}/kategorie/{category_slug(name)}.atom"
 
 
+def rss_campaign(settings: Settings, slug: str) -> str:
+    """RSS 2.0 of one consultation's news: its announcement, announcements, changes and report."""
+    return f"{settings.feeds_prefix}/konsultacje/{slug}.xml"
+
+
+def atom_campaign(settings: Settings, slug: str) -> str:
+    """Atom of one consultation's news."""
+    return f"{settings.feeds_prefix}/konsultacje/{slug}.atom"
+
+
 def json_export(settings: Settings) -> str:
     """All published consultations as JSON."""
     return "api/konsultacje.json"

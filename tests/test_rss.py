@@ -308,6 +308,10 @@ def test_fixture_feeds_meet_every_rule(fixture_feeds: dict[str, bytes]) -> None:
         "feeds/kategorie/rodzina.atom",
         "feeds/kategorie/strategie.xml",
         "feeds/kategorie/strategie.atom",
+        "feeds/konsultacje/program-otwarty.xml",
+        "feeds/konsultacje/program-otwarty.atom",
+        "feeds/konsultacje/program-zakonczony.xml",
+        "feeds/konsultacje/program-zakonczony.atom",
     }
     tag = "tag:konsultacje.example.pl,2025:konsultacja/"
     assert [e["guid"] for e in entries[urls.rss_updates(settings)]] == [
@@ -644,6 +648,8 @@ def test_every_example_feed_meets_every_rule(example_site: Path) -> None:
     }
     for name in {n for c in public for n in c.data.categories}:
         expected |= {urls.rss_category(settings, name), urls.atom_category(settings, name)}
+    for campaign in public:  # and a feed of its own for each published consultation, no other
+        expected |= {urls.rss_campaign(settings, campaign.slug), urls.atom_campaign(settings, campaign.slug)}
     assert set(files) == expected
     entries = check_all(files, settings)
     # FEED-10: every open or upcoming consultation is announced in the new-consultations feed.
@@ -771,3 +777,28 @@ def test_readers_show_editors_text_as_written(title: str, summary: str) -> None:
         shown = html.unescape(entry.summary) if entry.summary_detail.type == "text/html" else entry.summary
         assert entry.title == plain(title), path
         assert shown.startswith(plain(summary)), path
+
+
+def test_each_consultation_has_a_feed_of_its_own_news_linked_from_its_page(example_site: Path) -> None:
+    """A consultation's page offers its own news (all of it, however old), found by feed readers too."""
+    feeds = _feed_files(example_site)
+    settings = _site_settings()
+    pages = sorted((example_site / "konsultacje").glob("*/index.html"))
+    assert len(pages) >= 4
+    for page in pages:
+        slug = page.parent.name
+        rss, atom = urls.rss_campaign(settings, slug), urls.atom_campaign(settings, slug)
+        head = lxml.html.parse(str(page)).getroot()
+        alternates = {link.get("href") for link in head.xpath("//head/link[@rel='alternate']")}
+        assert {settings.url(rss), settings.url(atom)} <= alternates, slug
+        visible = {a.get("href") for a in head.xpath("//article//a[@href]")}
+        assert any(h.endswith(f"feeds/konsultacje/{slug}.xml") for h in visible), slug
+        for path in (rss, atom):
+            parsed = feedparser.parse(feeds[path])
+            assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+            assert parsed.entries, path
+            # every item is about this consultation and nothing else
+            assert all(f"konsultacje/{slug}/" in entry.link for entry in parsed.entries), path
+        everywhere = feedparser.parse(feeds[urls.atom_updates(settings)])
+        own = {e.id for e in feedparser.parse(feeds[atom]).entries}
+        assert {e.id for e in everywhere.entries if f"konsultacje/{slug}/" in e.link} <= own, slug

@@ -1,7 +1,7 @@
 """RSS 2.0 and Atom feeds of new consultations and their updates: the only module importing feedgen.
 
-Feeds published (paths from `urls`): new consultations, all updates, and all updates per
-category, each as RSS 2.0 and Atom. feedgen's defaults are unsafe for a static site and are
+Feeds published (paths from `urls`): new consultations, all updates, all updates per
+category, and each consultation's own news (all of it: a few items each), each as RSS 2.0 and Atom. feedgen's defaults are unsafe for a static site and are
 overridden here once (feeds checklist, section 5.1):
 - one FeedGenerator per format, so each file's rel="self" names that file;
 - the RSS channel link is the *last* link added, so the HTML page is added after rel="self";
@@ -21,7 +21,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from generator import urls
-from generator.feeds.items import FeedItem, Kind, at_day, bounded, campaign_items, tag_uri
+from generator.feeds.items import FeedItem, Kind, at_day, bounded, campaign_items, newest_first, tag_uri
 from generator.model import Campaign
 from generator.outputs import Output
 from generator.settings import Settings
@@ -79,7 +79,26 @@ def feed_specs(campaigns: Sequence[Campaign], settings: Settings) -> list[FeedSp
         urls.atom_updates(settings),
         tuple(bounded(items, settings)),
     )
-    return [new, updates, *_category_specs(ordered, items, settings)]
+    return [new, updates, *_category_specs(ordered, items, settings), *_campaign_specs(items, settings)]
+
+
+def _campaign_specs(items: list[FeedItem], settings: Settings) -> list[FeedSpec]:
+    """One feed per consultation: everything it ever announced, so an old one's news stays findable."""
+    by_campaign: dict[str, list[FeedItem]] = {}
+    for item in items:
+        by_campaign.setdefault(item.campaign.slug, []).append(item)
+    return [
+        FeedSpec(
+            f"konsultacja/{slug}",
+            f"{settings.site_name} – {chosen[0].campaign.data.title}",
+            f"Ogłoszenie, komunikaty, zmiany terminów i spotkań oraz raport konsultacji „{chosen[0].campaign.data.title}”.",
+            settings.url(urls.campaign_page(settings, slug)),
+            urls.rss_campaign(settings, slug),
+            urls.atom_campaign(settings, slug),
+            tuple(newest_first(chosen)),
+        )
+        for slug, chosen in sorted(by_campaign.items())
+    ]
 
 
 def _category_specs(campaigns: list[Campaign], items: list[FeedItem], settings: Settings) -> list[FeedSpec]:

@@ -28,7 +28,9 @@ from generator.pages.render import (
 from generator.pages.respond import respond_section
 from generator.pages.structured import campaign_jsonld
 from generator.pages.views import (
+    ATOM,
     ICAL,
+    RSS,
     FeedLink,
     Link,
     Site,
@@ -39,7 +41,6 @@ from generator.pages.views import (
     head_feeds,
     mark_current,
     status_view,
-    updates_feed_links,
 )
 
 
@@ -236,8 +237,12 @@ class CampaignPage:
     def feed_links(self) -> list[FeedLink]:
         """This consultation's calendar and the news feed that carries its announcements and changes."""
         t, settings = self.t, self.site.settings
-        calendar = urls.ics_campaign(settings, self.campaign.slug)
-        return [FeedLink(t("follow.campaign.calendar"), calendar, ICAL, "calendar"), *updates_feed_links(self.site)]
+        slug = self.campaign.slug
+        return [
+            FeedLink(t("follow.campaign.calendar"), urls.ics_campaign(settings, slug), ICAL, "calendar"),
+            FeedLink(t("follow.campaign.rss"), urls.rss_campaign(settings, slug), RSS, "rss"),
+            FeedLink(t("follow.campaign.atom"), urls.atom_campaign(settings, slug), ATOM, "rss"),
+        ]
 
     def subscribe(self) -> list[str]:
         """This consultation's calendar (a subscribe box while something is to come) and its news."""
