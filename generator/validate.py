@@ -261,7 +261,8 @@ def _rules(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, tz: ZoneIn
         if phase.end < phase.start:
             add("range_reversed", ("phases", i, "end"), {"start": phase.start, "end": phase.end})
     if data.report is not None:
-        if (data.report.file is None) == (data.report.url is None) and data.report.summary is None:
+        report = data.report
+        if (report.file is None) == (report.url is None) and report.summary is None and report.comments is None:
             add("file_xor_url", ("report",), {"name": "report"})
         if data.report.published < data.closes:
             add("report_before_closes", ("report", "published"),
