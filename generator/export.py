@@ -18,7 +18,7 @@ from generator import urls
 from generator.calendar_feeds import has_download
 from generator.events import Event, campaign_events
 from generator.memo import Memo, cached
-from generator.model import Campaign, Material, campaign_json_schema
+from generator.model import Campaign, Decision, Material, campaign_json_schema
 from generator.outputs import Output
 from generator.settings import Settings
 
@@ -155,6 +155,25 @@ def _report(campaign: Campaign, settings: Settings) -> dict[str, Any] | None:
         "url": url,
         "format": info.extension if info is not None else None,
         "size": info.size if info is not None else None,
+        "comments": _comments(campaign, settings),
+    }
+
+
+def _comments(campaign: Campaign, settings: Settings) -> dict[str, Any] | None:
+    table = campaign.comments
+    if table is None:
+        return None
+    return {
+        "csv": settings.url(urls.comments_csv(settings, campaign.slug)),
+        "total": len(table.comments),
+        "submitters": table.submitters,
+        "decisions": {d.value: table.count(d) for d in Decision},
+        # A private person is never named: "submitter" is null and "private" true.
+        "items": [
+            {"number": c.number, "submitter": c.submitter, "private": c.submitter is None, "part": c.part,
+             "comment": c.text, "decision": c.decision.value, "reason": c.reason}
+            for c in table.comments
+        ],
     }
 
 

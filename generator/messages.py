@@ -42,6 +42,7 @@ EXAMPLES: dict[str, str] = {
     "start": "start: 2025-08-28",
     "end": "end: 2025-09-26",
     "report": "report:\n    published: 2025-10-30\n    file: files/raport.pdf",
+    "comments": "comments: files/uwagi.csv",
     "accessibility": "accessibility: Budynek jest dostosowany do potrzeb osób z niepełnosprawnością ruchową.",
     "contact": "contact:\n    name: Dział Strategii\n    email: sr@mops.krakow.pl",
     "email": "email: sr@mops.krakow.pl",
@@ -616,6 +617,79 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "site_mount_point": {
         "pl": ("folder strony jest punktem montowania, więc nie da się go podmienić w całości", "zamontuj folder o poziom wyżej albo wskaż jako folder strony folder wewnątrz niego (site_dir w mkdocs.yml lub opcja -d, np. site/www)"),
         "en": ("the site folder is a mount point, so it cannot be replaced all at once", "mount the folder above it instead, or build into a folder inside it (site_dir in mkdocs.yml, or -d, e.g. site/www)"),
+    },
+    # -- the report's table of comments (CSV)
+    "comments_not_csv": {
+        "pl": ("tabela uwag „{file}” nie jest plikiem CSV", "zapisz tabelę w arkuszu jako „CSV UTF-8” i podaj ten plik, np. {example}"),
+        "en": ("the table of comments '{file}' is not a CSV file", "save the table from the spreadsheet as 'CSV UTF-8' and name that file, e.g. {example}"),
+    },
+    "csv_cp1250": {
+        "pl": ("plik jest zapisany w kodowaniu Windows-1250, a nie UTF-8 (polskie litery byłyby zniekształcone)", "zapisz plik jako CSV UTF-8 (w Excelu: Plik → Zapisz jako → „CSV UTF-8 (rozdzielany przecinkami)”)"),
+        "en": ("the file is saved as Windows-1250, not UTF-8 (Polish letters would be garbled)", "save the file as CSV UTF-8 (in Excel: File → Save As → 'CSV UTF-8 (Comma delimited)')"),
+    },
+    "csv_not_utf8": {
+        "pl": ("plik nie jest zapisany w kodowaniu UTF-8", "zapisz plik jako CSV UTF-8 (w Excelu: Plik → Zapisz jako → „CSV UTF-8 (rozdzielany przecinkami)”)"),
+        "en": ("the file is not UTF-8 text", "save the file as CSV UTF-8 (in Excel: File → Save As → 'CSV UTF-8 (Comma delimited)')"),
+    },
+    "csv_empty": {
+        "pl": ("tabela uwag nie ma ani jednego wiersza z uwagą", "w pierwszym wierszu wpisz nagłówki kolumn, a w kolejnych po jednej uwadze (wzór w poradniku dla redaktorów)"),
+        "en": ("the table of comments has no row with a comment", "put the column headers in the first row and one comment in each row below (see the editors' guide)"),
+    },
+    "csv_syntax": {
+        "pl": ("wiersz jest uszkodzony: cudzysłów nie jest zamknięty albo stoi w środku pola", "otwórz plik w arkuszu i zapisz go ponownie jako CSV UTF-8; w edytorze tekstu zamknij cudzysłów i podwój cudzysłowy wewnątrz pola (\"\")"),
+        "en": ("the row is broken: a quotation mark is not closed or stands inside a cell", "open the file in a spreadsheet and save it again as CSV UTF-8; in a text editor close the quote and double the quotes inside a cell (\"\")"),
+    },
+    "csv_row_fields": {
+        "pl": ("wiersz ma {found} pól, a nagłówek {expected}", "sprawdź, czy w tekście uwagi nie ma średnika lub przecinka poza cudzysłowem; najprościej zapisz plik ponownie z arkusza jako CSV UTF-8"),
+        "en": ("the row has {found} cells, the header {expected}", "check for a semicolon or comma outside quotes in the comment; simplest is to save the file again from the spreadsheet as CSV UTF-8"),
+    },
+    "csv_column_missing": {
+        "pl": ("brak kolumny „{value}”", "dodaj ją w pierwszym wierszu; wymagane kolumny: {allowed}"),
+        "en": ("the column '{value}' is missing", "add it to the first row; required columns: {allowed}"),
+    },
+    "csv_column_unknown": {
+        "pl": ("nieznana kolumna „{value}”", "użyj nagłówków: {allowed}"),
+        "en": ("unknown column '{value}'", "use the headers: {allowed}"),
+    },
+    "csv_column_suggest": {
+        "pl": ("nieznana kolumna „{value}” — czy chodziło o „{suggestion}”?", "popraw nagłówek na „{suggestion}”"),
+        "en": ("unknown column '{value}' — did you mean '{suggestion}'?", "rename the header to '{suggestion}'"),
+    },
+    "csv_column_unnamed": {
+        "pl": ("wartość „{value}” stoi w kolumnie bez nagłówka", "wpisz nagłówek tej kolumny w pierwszym wierszu albo przenieś wartość do właściwej kolumny"),
+        "en": ("the value '{value}' is in a column without a header", "write the column's header in the first row, or move the value to its column"),
+    },
+    "csv_column_duplicate": {
+        "pl": ("kolumna „{value}” występuje dwa razy", "usuń lub przemianuj jedną z nich"),
+        "en": ("the column '{value}' appears twice", "remove or rename one of them"),
+    },
+    "csv_value_missing": {
+        "pl": ("pusta komórka w kolumnie „{name}”", "uzupełnij ją; osobę prywatną oznacz w kolumnie „rodzaj” jako „osoba prywatna” (wtedy „zgłaszający” może być pusty)"),
+        "en": ("empty cell in the column '{name}'", "fill it in; mark a private person in the column 'rodzaj' as 'osoba prywatna' (then 'zgłaszający' may be empty)"),
+    },
+    "csv_decision_unknown": {
+        "pl": ("nieznane rozstrzygnięcie „{value}”", "wpisz jedno z: {allowed}"),
+        "en": ("unknown decision '{value}'", "write one of: {allowed}"),
+    },
+    "csv_decision_suggest": {
+        "pl": ("nieznane rozstrzygnięcie „{value}” — czy chodziło o „{suggestion}”?", "popraw na „{suggestion}” (dozwolone: {allowed})"),
+        "en": ("unknown decision '{value}' — did you mean '{suggestion}'?", "change it to '{suggestion}' (allowed: {allowed})"),
+    },
+    "csv_reason_missing": {
+        "pl": ("uwaga „{decision}” nie ma uzasadnienia", "wpisz w kolumnie „uzasadnienie”, dlaczego uwagi nie uwzględniono w całości"),
+        "en": ("the comment marked '{decision}' has no reason", "write in the column 'uzasadnienie' why the comment was not accepted in full"),
+    },
+    "csv_kind_unknown": {
+        "pl": ("nieznany rodzaj zgłaszającego „{value}”", "wpisz „organizacja” albo „osoba prywatna” (albo zostaw puste dla organizacji)"),
+        "en": ("unknown kind of submitter '{value}'", "write 'organizacja' or 'osoba prywatna' (or leave it empty for an organisation)"),
+    },
+    "csv_number_duplicate": {
+        "pl": ("numer uwagi „{value}” powtarza się (pierwszy raz w wierszu {first})", "nadaj każdej uwadze inny numer"),
+        "en": ("the comment number '{value}' repeats (first on line {first})", "give each comment its own number"),
+    },
+    "csv_personal_name": {
+        "pl": ("„{value}” wygląda na imię i nazwisko osoby prywatnej; strona pokaże „osoba prywatna”", "w kolumnie „rodzaj” wpisz „osoba prywatna” albo — jeśli to nazwa organizacji — „organizacja”"),
+        "en": ("'{value}' looks like a private person's name; the site will show 'osoba prywatna'", "write 'osoba prywatna' in the column 'rodzaj', or 'organizacja' if it is an organisation's name"),
     },
     # -- summary
     "summary": {

@@ -304,6 +304,12 @@ class Report(_Strict):
     summary: Text | None = None
     file: Text | None = None
     url: Url | None = None
+    comments: Text | None = Field(
+        None,
+        description="The table of comments and decisions: a CSV file in the consultation folder, "
+        "e.g. files/uwagi.csv (columns: nr, zgłaszający, rodzaj, część dokumentu, uwaga, rozstrzygnięcie, "
+        "uzasadnienie).",
+    )
 
 
 class Contact(_Strict):
@@ -415,6 +421,40 @@ class Announcement:
     source: str  # repository-relative path
 
 
+class Decision(str, enum.Enum):
+    """The position taken on one comment, in the words Polish reports use."""
+
+    ACCEPTED = "uwzględniona"
+    PARTLY = "częściowo uwzględniona"
+    REJECTED = "nieuwzględniona"
+    OUT_OF_SCOPE = "poza zakresem"
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One row of the report's table: a comment and what became of it."""
+
+    number: str
+    submitter: str | None  # an organisation's name; None for a private person, never shown by name
+    part: str
+    text: str
+    decision: Decision
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class CommentTable:
+    """The report's table of comments, read from a CSV file in the campaign folder."""
+
+    rel: str  # path inside the campaign folder, POSIX
+    comments: tuple[Comment, ...]
+    submitters: int  # distinct submitters, private persons counted one by one
+
+    def count(self, decision: Decision) -> int:
+        """How many comments received this decision."""
+        return sum(1 for c in self.comments if c.decision is decision)
+
+
 @dataclass(frozen=True)
 class Campaign:
     """A validated consultation with its texts and files."""
@@ -426,6 +466,7 @@ class Campaign:
     announcements: tuple[Announcement, ...] = ()
     materials: tuple[Material, ...] = ()
     report_file: FileInfo | None = None
+    comments: CommentTable | None = None
     history: tuple[HistoryEntry, ...] = field(default=())
     revisions: tuple[EventRevision, ...] = field(default=())  # from git; empty outside git
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from generator import urls
+from generator.comments import public_csv
 from generator.memo import Memo
 from generator.model import Campaign
 from generator.settings import Settings
@@ -136,6 +138,10 @@ def material_outputs(campaigns: Iterable[Campaign], settings: Settings) -> list[
             files.append(campaign.report_file)
         for info in {info.rel: info for info in files}.values():  # a file listed twice is published once
             outputs.append(Output(path=base + info.rel, source=info.source))
+        report = campaign.data.report
+        if campaign.comments is not None and report is not None and report.published <= settings.today:
+            # Not the editors' file: the published copy never names a private person.
+            outputs.append(Output(path=urls.comments_csv(settings, campaign.slug), content=public_csv(campaign.comments)))
     return outputs
 
 

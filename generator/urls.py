@@ -49,6 +49,11 @@ def report_link(settings: Settings, slug: str) -> str:
     return f"{campaign_page(settings, slug)}#raport"
 
 
+def comments_csv(settings: Settings, slug: str) -> str:
+    """The report's table of comments as CSV, as published (private persons without names)."""
+    return f"{campaign_page(settings, slug)}tabela-uwag.csv"
+
+
 def changes_link(settings: Settings, slug: str) -> str:
     """The list of recorded changes, on its consultation's page."""
     return f"{campaign_page(settings, slug)}#zmiany"

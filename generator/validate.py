@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 from slugify import slugify as _slugify
 
 from generator import model as m
-from generator.errors import Problem, Severity
+from generator.comments import read_comments
+from generator.errors import Problem, Severity, os_error_problem
 from generator.load import MarkdownSource, RawCampaign, real_path, within
 from generator.yamlsource import YamlDocument, dotted
 
@@ -79,6 +80,7 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
     doc = raw.yml or YamlDocument(None)
     problems.extend(_rules(data, doc, raw, tz))
     materials, report_file = _files(data, doc, raw, problems)
+    comments = _comments(data, doc, raw, problems)
     accepted = set(data.accept_warnings)
     problems = [p for p in problems if not (p.severity is Severity.WARNING and p.code in accepted)]
     if any(p.severity is Severity.ERROR for p in problems):
@@ -91,6 +93,7 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
         announcements=tuple(sorted((a for a in announcements if a), key=lambda a: (a.date, a.slug), reverse=True)),
         materials=materials,
         report_file=report_file,
+        comments=comments,
     )
     return campaign, problems
 
@@ -258,7 +261,8 @@ def _rules(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, tz: ZoneIn
         if phase.end < phase.start:
             add("range_reversed", ("phases", i, "end"), {"start": phase.start, "end": phase.end})
     if data.report is not None:
-        if (data.report.file is None) == (data.report.url is None) and data.report.summary is None:
+        report = data.report
+        if (report.file is None) == (report.url is None) and report.summary is None and report.comments is None:
             add("file_xor_url", ("report",), {"name": "report"})
         if data.report.published < data.closes:
             add("report_before_closes", ("report", "published"),
@@ -347,6 +351,28 @@ def _files(
     if data.report is not None and data.report.file is not None:
         report_file = _file_info(data.report.file, ("report", "file"), doc, raw, problems)
     return tuple(materials), report_file
+
+
+def _comments(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign,
+              problems: list[Problem]) -> m.CommentTable | None:
+    """The report's table of comments, read and checked row by row."""
+    if data.report is None or data.report.comments is None:
+        return None
+    path = ("report", "comments")
+    info = _file_info(data.report.comments, path, doc, raw, problems)
+    if info is None:
+        return None
+    if info.extension != "CSV":
+        line, col = doc.position(path)
+        problems.append(Problem(raw.yml_rel, "comments_not_csv", {"file": info.rel, "name": "comments"},
+                                line, col, dotted(path)))
+        return None
+    try:
+        content = info.source.read_bytes()
+    except OSError as exc:
+        problems.append(os_error_problem(exc))
+        return None
+    return read_comments(content, f"{raw.rel_dir}/{info.rel}", info.rel, problems)
 
 
 def _file_info(

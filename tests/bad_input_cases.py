@@ -123,6 +123,29 @@ _BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(6)
 )
 
+# The report's table of comments: a concluded consultation whose report points at a CSV.
+CSV = C + "files/uwagi.csv"
+_REPORT_YML = yml(replace={"closes: 2025-09-26": "closes: 2025-08-30"}, append=(
+    "accept_warnings: [short_consultation]\nreport:\n  published: 2025-08-31\n  comments: files/uwagi.csv\n"))
+CSV_HEADER = "nr;zgłaszający;rodzaj;część dokumentu;uwaga;rozstrzygnięcie;uzasadnienie\r\n"
+CSV_ROWS = [
+    "1;Fundacja Wspólny Dom;;Cel 1;Dodać dane o bezdomności.;uwzględniona;\r\n",
+    "2;;osoba prywatna;Cel 2;Streszczenie prostym językiem.;nieuwzględniona;Nie na tym etapie.\r\n",
+    "3;Przystań Krakowska;organizacja;Środki;Więcej na mieszkania.;poza zakresem;Decyduje budżet miasta.\r\n",
+]
+
+
+def comments(*rows: str, header: str = CSV_HEADER, replace: dict[int, str] | None = None) -> dict[str, Content]:
+    """A report with a table of comments: the base rows (some replaced by number) and more rows."""
+    base = [replace.get(i + 1, row) if replace else row for i, row in enumerate(CSV_ROWS)]
+    return {YML: _REPORT_YML, CSV: "\ufeff" + header + "".join(base) + "".join(rows)}
+
+
+def comments_bytes(text: str, encoding: str) -> dict[str, Content]:
+    """A report whose table is saved in another encoding."""
+    return {YML: _REPORT_YML, CSV: text.encode(encoding)}
+
+
 CASES: list[Case] = [
     # ---------------------------------------------------------------- campaign.yml: reading
     Case("yml-syntax-unclosed-list", {YML: yml(replace={"summary: Zbieramy uwagi do projektu programu.":
@@ -425,4 +448,50 @@ CASES: list[Case] = [
     Case("mkdocs-today-unquoted-impossible", {"mkdocs.yml": option("today: 2025-13-01")},
          [("config_today", "mkdocs.yml", "@today:", "plugins.consultations.today")],
          note="`mkdocs build` itself crashes on this line before any plugin runs (see test_bad_input)."),
+    # ---------------------------------------------------------------- the report's table of comments (CSV)
+    Case("comments-windows-1250", comments_bytes(CSV_HEADER + "".join(CSV_ROWS), "cp1250"),
+         [("csv_cp1250", CSV, 1, None)], build=True,
+         note="The old 'CSV' of Polish Excel: ł in the header is byte B3, not UTF-8."),
+    Case("comments-utf-16", comments_bytes(CSV_HEADER + "".join(CSV_ROWS), "utf-16"),
+         [("csv_not_utf8", CSV, 1, None)]),
+    Case("comments-broken-row", comments(replace={2: "2;;osoba prywatna;Cel 2;Streszczenie; prostym językiem.;"
+                                                   "nieuwzględniona;Nie na tym etapie.\r\n"}),
+         [("csv_row_fields", CSV, 3, None)], note="A semicolon outside quotes splits the comment in two."),
+    Case("comments-unclosed-quote", comments('4;"Fundacja;;Cel 4;Tekst.;uwzględniona;\r\n'),
+         [("csv_syntax", CSV, 5, None)]),
+    Case("comments-decision-unknown", comments(replace={1: "1;Fundacja Wspólny Dom;;Cel 1;Dodać dane.;odrzucona;\r\n"}),
+         [("csv_decision_unknown", CSV, 2, "rozstrzygnięcie")]),
+    Case("comments-decision-typo", comments(replace={1: "1;Fundacja Wspólny Dom;;Cel 1;Dodać dane.;uwzglednione;\r\n"}),
+         [("csv_decision_suggest", CSV, 2, "rozstrzygnięcie")]),
+    Case("comments-column-missing",
+         {YML: _REPORT_YML, CSV: "nr;zgłaszający;część dokumentu;uwaga;rozstrzygnięcie\n1;Fundacja A;Cel 1;Tekst.;uwzględniona\n"},
+         [("csv_column_missing", CSV, 1, None)]),
+    Case("comments-column-typo", comments(header=CSV_HEADER.replace("uzasadnienie", "uzasadnenie")),
+         [("csv_column_suggest", CSV, 1, None)]),
+    Case("comments-column-unknown", comments(header=CSV_HEADER.replace("rodzaj", "data")),
+         [("csv_column_unknown", CSV, 1, None)]),
+    Case("comments-column-twice", comments(header=CSV_HEADER.replace("rodzaj", "Uwaga")),
+         [("csv_column_duplicate", CSV, 1, None)]),
+    Case("comments-value-without-header",
+         {YML: _REPORT_YML, CSV: "nr;zgłaszający;część dokumentu;uwaga;rozstrzygnięcie;uzasadnienie;\n"
+                                 "1;Fundacja A;Cel 1;Tekst.;uwzględniona;;\n2;Fundacja B;Cel 2;Tekst.;uwzględniona;;pilne\n"},
+         [("csv_column_unnamed", CSV, 3, None)], note="An empty column, as spreadsheets add, is fine until it holds a value."),
+    Case("comments-comment-empty", comments(replace={1: "1;Fundacja Wspólny Dom;;Cel 1;;uwzględniona;\r\n"}),
+         [("csv_value_missing", CSV, 2, "uwaga")]),
+    Case("comments-reason-missing", comments(replace={2: "2;;osoba prywatna;Cel 2;Streszczenie.;nieuwzględniona;\r\n"}),
+         [("csv_reason_missing", CSV, 3, "uzasadnienie")]),
+    Case("comments-kind-unknown", comments(replace={2: "2;Jan;osoba;Cel 2;Tekst.;nieuwzględniona;Bo tak.\r\n"}),
+         [("csv_kind_unknown", CSV, 3, "rodzaj")]),
+    Case("comments-number-twice", comments("3;Fundacja B;;Cel 4;Tekst.;uwzględniona;\r\n"),
+         [("csv_number_duplicate", CSV, 5, "nr")]),
+    Case("comments-no-rows", {YML: _REPORT_YML, CSV: CSV_HEADER + ";;;;;;\r\n"},
+         [("csv_empty", CSV, 1, None)], note="A row of empty cells, as spreadsheets add, is not a comment."),
+    Case("comments-spreadsheet-file", {YML: _REPORT_YML.replace("uwagi.csv", "uwagi.xlsx"),
+                                       C + "files/uwagi.xlsx": b"PK\x03\x04 arkusz"},
+         [("comments_not_csv", YML, 16, "report.comments")]),
+    Case("comments-file-missing", {YML: _REPORT_YML},
+         [("file_missing", YML, 16, "report.comments")]),
+    Case("comments-personal-name", comments("4;Anna Nowak;;Cel 4;Tekst.;uwzględniona;\r\n"),
+         [("csv_personal_name", CSV, 5, "zgłaszający")], strict=True,
+         note="Two capitalised words and no organisation word: a person, unless marked 'organizacja'."),
 ]

@@ -145,6 +145,40 @@ def test_report_cancelled_meeting_and_upcoming_status(by_slug: dict[str, dict[st
     assert hybrid["modes"] == ["in_person", "online"]
 
 
+def test_report_carries_the_table_of_comments(example_site: Path, by_slug: dict[str, dict[str, Any]]) -> None:
+    table = by_slug[STRATEGIA]["report"]["comments"]
+    assert table["csv"] == f"{SITE}konsultacje/{STRATEGIA}/tabela-uwag.csv"
+    assert (example_site / "konsultacje" / STRATEGIA / "tabela-uwag.csv").is_file()
+    assert (table["total"], table["submitters"]) == (17, 10)
+    assert table["decisions"] == {"uwzględniona": 7, "częściowo uwzględniona": 4, "nieuwzględniona": 4,
+                                  "poza zakresem": 2}
+    assert [i["number"] for i in table["items"]] == [str(n) for n in range(1, 18)]
+    first = table["items"][0]
+    assert first == {
+        "number": "1", "submitter": "Fundacja Wspólny Dom", "private": False, "part": "Diagnoza, bezdomność",
+        "comment": first["comment"], "decision": "uwzględniona", "reason": first["reason"],
+    }
+    private = [i for i in table["items"] if i["private"]]
+    assert [(i["number"], i["submitter"]) for i in private] == [("7", None), ("13", None)]
+    assert "Zielińska" not in json.dumps(table, ensure_ascii=False)  # named in the editors' file only
+    assert by_slug[PWR]["report"] is None
+
+
+def test_export_schema_refuses_a_named_private_person(export: dict[str, Any]) -> None:
+    validator = Validator(json.loads(export_schema_bytes()))
+    consultation = next(c for c in export["consultations"] if c["slug"] == STRATEGIA)
+    items = consultation["report"]["comments"]["items"]
+    named = {**items[6], "submitter": "Maria Zielińska"}
+    broken_table = {**consultation["report"]["comments"], "items": [named, *items[1:]]}
+    broken = {**consultation, "report": {**consultation["report"], "comments": broken_table}}
+    assert not validator.is_valid({**export, "consultations": [broken]})
+    assert validator.is_valid({**export, "consultations": [consultation]})
+    wrong = {**items[0], "decision": "odrzucona"}
+    table = {**consultation["report"]["comments"], "items": [wrong]}
+    assert not validator.is_valid(
+        {**export, "consultations": [{**consultation, "report": {**consultation["report"], "comments": table}}]})
+
+
 def test_export_is_byte_identical_across_rebuilds(example_site: Path, tmp_path: Path) -> None:
     result = build_site(REPO, tmp_path / "again")
     assert result.returncode == 0, result.stderr

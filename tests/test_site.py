@@ -189,6 +189,9 @@ def test_materials_are_copied_and_listed_with_format_and_size(example_site: Path
         for link in body.xpath(".//a[@class='cx-attachment__link']"):
             href = link.get("href")
             published = example_site / "konsultacje" / slug / href
+            if href == "tabela-uwag.csv":  # written by the build: the table of comments without names
+                assert words(link).endswith(f", CSV, {t.size(published.stat().st_size)}"), words(link)
+                continue
             source = REPO / "campaigns" / slug / href
             assert published.read_bytes() == source.read_bytes(), href
             ext = published.suffix.lstrip(".").upper()

@@ -15,6 +15,7 @@ from generator.i18n import CONTENT_LANGUAGE
 from generator.model import Campaign, Status
 from generator.outputs import Output
 from generator.pages import records
+from generator.pages.comments import comments_view
 from generator.pages.downloads import file_view, link_view, material_view
 from generator.pages.render import (
     attribute_text,
@@ -296,6 +297,7 @@ class CampaignPage:
             )
         elif report.url:
             materials.append(link_view(self.t("report.download"), report.url))
+        table = self.campaign.comments
         return [
             self.section("section.report", "raport"),
             self.html(
@@ -304,6 +306,8 @@ class CampaignPage:
                 summary=report.summary,
                 materials=materials,
             ),
+            *([self.html("components/comments.html", view=comments_view(self.site, self.campaign, table),
+                         heading_id="uwagi")] if table is not None else []),
         ]
 
 
