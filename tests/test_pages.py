@@ -102,9 +102,18 @@ def test_open_page_leads_with_status_days_left_and_an_unambiguous_deadline(
     facts = tree.xpath("//dl[@class='cx-facts']")[0]
     rows = [(" ".join(r.xpath("string(dt)").split()), " ".join(r.xpath("string(dd)").split())) for r in facts]
     assert rows[0] == ("Status", "otwarte Trwa zbieranie uwag.")
-    assert rows[1] == ("Pozostało", "Zostało 26 dni")
-    assert rows[2] == ("Termin zgłaszania uwag", "do 26 września 2025 r. (piątek), do końca dnia")
-    assert rows[3] == ("Przyjmowanie uwag", "Od 28 sierpnia do 26 września 2025 r.")
+    # The days left under the deadline, not a row of their own ("Pozostało: Zostało 26 dni").
+    assert rows[1] == ("Termin zgłaszania uwag", "do 26 września 2025 r. (piątek), do końca dnia Zostało 26 dni")
+    assert rows[2] == (
+        "Jak wziąć udział",
+        "E-mailem: dm@mops.krakow.pl "
+        "Pocztą: Miejski Ośrodek Pomocy Społecznej, ul. Józefińska 14, 30-529 Kraków "
+        "Osobiście: ul. Józefińska 14, parter, dziennik podawczy "
+        "Wszystkie sposoby zgłaszania uwag i szczegóły",
+    )
+    assert rows[3][0] == "Dokumenty"
+    assert rows[3][1].startswith("Projekt Programu Wspierania Rodziny w Krakowie na lata 2025–2027 (PDF, ")
+    assert rows[4] == ("Przyjmowanie uwag", "Od 28 sierpnia do 26 września 2025 r.")
     assert tree.xpath("//dl[@class='cx-facts']//time/@datetime")[0] == "2025-09-26"
     tag = tree.xpath("//strong[contains(@class, 'cx-status')]")[0]
     assert (tag.text, tag.get("data-cx-closes"), tag.get("data-cx-opens")) == (

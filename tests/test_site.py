@@ -170,11 +170,13 @@ def test_consultation_page_facts_table_and_materials(example_site: Path) -> None
     body = article(example_site, f"konsultacje/{OPEN}/")
     facts = body.xpath(".//dl[@class='cx-facts']")[0]
     assert words(facts.xpath("div[1]")[0]) == "Status otwarte Trwa zbieranie uwag."
-    assert words(facts.xpath("div[2]")[0]) == "Pozostało Zostało 26 dni"
     assert (
-        words(facts.xpath("div[3]")[0])
-        == "Termin zgłaszania uwag do 26 września 2025 r. (piątek), do końca dnia"
+        words(facts.xpath("div[2]")[0])
+        == "Termin zgłaszania uwag do 26 września 2025 r. (piątek), do końca dnia Zostało 26 dni"
     )
+    assert words(facts.xpath("div[3]/dt")[0]) == "Jak wziąć udział"
+    assert facts.xpath("div[3]//a/@href")[:1] == ["mailto:dm@mops.krakow.pl"]
+    assert words(facts.xpath("div[4]/dt")[0]) == "Dokumenty"
     table = body.xpath(".//table[contains(@class, 'cx-duty')]")[0]
     assert table.xpath("caption") and set(table.xpath(".//th/@scope")) == {"col", "row"}
     marked = table.xpath(".//tr[contains(@class, 'cx-duty__row--marked')]")

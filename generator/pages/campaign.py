@@ -17,6 +17,7 @@ from generator.outputs import Output
 from generator.pages import records
 from generator.pages.comments import comments_view
 from generator.pages.downloads import file_view, link_view, material_view
+from generator.pages.notice import print_address
 from generator.pages.render import (
     attribute_text,
     heading,
@@ -26,7 +27,7 @@ from generator.pages.render import (
     time_markup,
     words_markup,
 )
-from generator.pages.respond import respond_section
+from generator.pages.respond import respond_section, respond_view
 from generator.pages.structured import campaign_jsonld
 from generator.pages.views import (
     ATOM,
@@ -43,6 +44,9 @@ from generator.pages.views import (
     mark_current,
     status_view,
 )
+
+# The documents named in the key facts: the draft and the forms, as a rule; the rest are a link away.
+KEY_DOCUMENTS = 3
 
 
 @dataclass(frozen=True)
@@ -98,8 +102,12 @@ class CampaignPage:
         data = self.data
         parts = [
             heading(1, data.title, lang=CONTENT_LANGUAGE if self.foreign else None),
-            self.html("components/text.html", text=data.summary, cls="cx-lead"),
+            # On paper the page's address and QR code stand beside the title, where a reader looks first.
+            *print_address(self),
+            # The facts come before the summary, however long it is: on a phone's first screen a
+            # resident sees the status, the deadline and the first way to respond.
             self.key_facts(),
+            self.html("components/text.html", text=data.summary, cls="cx-lead"),
         ]
         if data.audience:
             parts += [
@@ -160,7 +168,7 @@ class CampaignPage:
         return Period(When(start.isoformat(), start_text), date_view(self.site, end))
 
     def key_facts(self) -> str:
-        """Status, days left, deadline, period, organiser and categories."""
+        """Status, deadline and days left, how to take part, the first documents, period, organiser."""
         t, data, status = self.t, self.data, self.status
         sentence_date = {
             Status.UPCOMING: data.opens,
@@ -172,6 +180,9 @@ class CampaignPage:
             params["date"] = time_markup(date_view(self.site, sentence_date))
         sentence = words_markup(t, f"status.sentence.{status.value}", **params)
         settings = self.site.settings
+        # Ways to take part while they still hold; once it is open, the status script hides them at the deadline.
+        taking_part = status in (Status.OPEN, Status.UPCOMING)
+        documents = [material_view(self.site, self.campaign, m) for m in self.campaign.materials]
         return self.html(
             "components/key-facts.html",
             status=status_view(self.site, self.campaign),
@@ -179,10 +190,13 @@ class CampaignPage:
             report_anchor="raport" if status is Status.CONCLUDED else "",
             days_left=days_left_view(self.site, self.campaign),
             deadline=When(data.closes.isoformat(), t.deadline(data.closes)),
+            ways=[respond_view(self, way) for way in data.respond] if taking_part else [],
+            ways_when="open" if status is Status.OPEN else "",
+            documents=documents[:KEY_DOCUMENTS],
+            documents_total=len(documents),
             period=self.period(data.opens, data.closes),
             organizer=data.organizer,
             categories=[Link(c, urls.category_page(settings, c)) for c in data.categories],
-            print_note=t("print.note", date=t.date(self.site.today), url=settings.url(self.path)),
         )
 
     def duty_hours(self) -> list[str]:

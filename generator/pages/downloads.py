@@ -23,19 +23,26 @@ class MaterialView:
     external: bool
     ask_href: str | None = None
     ask_text: str = ""
+    address: str = ""  # the absolute address, printed on paper where a link cannot be followed
 
 
 def file_view(site: Site, campaign: Campaign, title: str, info: FileInfo) -> MaterialView:
     """A file of the campaign folder, published beside its page."""
     href = urls.material(site.settings, campaign.slug, info.rel)
     return MaterialView(
-        title, href, info.extension, site.t.file_type(info.extension), site.t.size(info.size), external=False
+        title,
+        href,
+        info.extension,
+        site.t.file_type(info.extension),
+        site.t.size(info.size),
+        external=False,
+        address=site.settings.url(href),
     )
 
 
 def link_view(title: str, url: str) -> MaterialView:
     """A material on another website."""
-    return MaterialView(title, url, "", "", urlsplit(url).hostname or "", external=True)
+    return MaterialView(title, url, "", "", urlsplit(url).hostname or "", external=True, address=url)
 
 
 def material_view(site: Site, campaign: Campaign, material: Material) -> MaterialView:
