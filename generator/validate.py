@@ -67,7 +67,7 @@ def validate_campaigns(
 def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None, list[Problem]]:
     """Validate one campaign folder."""
     problems = list(raw.problems)
-    if not _SLUG.fullmatch(raw.slug):
+    if not is_slug(raw.slug):
         problems.append(Problem(raw.yml_rel, "slug_invalid",
                                 {"slug": raw.slug, "suggestion": slugify(raw.slug) or "konsultacje"}))
     data = _parse_file(raw, problems)
@@ -93,6 +93,11 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
         report_file=report_file,
     )
     return campaign, problems
+
+
+def is_slug(text: str) -> bool:
+    """Whether `text` may be a campaign folder's name: lowercase a-z, digits, single inner hyphens."""
+    return _SLUG.fullmatch(text) is not None
 
 
 def slugify(text: str) -> str:
