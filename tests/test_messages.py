@@ -134,18 +134,6 @@ def test_guide_links_to_its_own_headings() -> None:
     assert [link for link in links if link not in anchors] == []
 
 
-def test_guide_commands_exist() -> None:
-    from generator import cli
-
-    text = GUIDE.read_text(encoding="utf-8")
-    commands = re.findall(r"(?:^|\s|`)(?:\.\./)?(?:\.venv/bin/)?(consult (?:check|new|init|schema)[^`\n]*)", text)
-    assert len(commands) > 5
-    for command in commands:
-        argv = command.split("#")[0].replace("\\", "").split()[1:]
-        argv = [a for a in argv if not a.startswith(("FOLDER", '"'))][:1] if argv[0] != "check" else ["check"]
-        cli._parser().parse_args(argv + (["x"] if argv[0] in {"new", "init"} else []))
-
-
 def test_readme_links_to_the_guide() -> None:
     assert "docs/dla-redaktorow.md" in (REPO / "README.md").read_text(encoding="utf-8")
 
