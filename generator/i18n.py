@@ -195,6 +195,22 @@ WORDS: dict[str, dict[str, Any]] = {
         "home.events": "Najbliższe dyżury i spotkania",
         "home.events.none": "Nie zaplanowano dyżurów ani spotkań.",
         "home.events.more": "Pełny kalendarz dyżurów i spotkań",
+        "search.title": "Szukaj konsultacji",
+        "search.description": "Wyszukiwarka konsultacji społecznych",
+        "search.site": "Szukaj w serwisie",
+        "search.button": "Szukaj",
+        "search.label": "Czego szukasz?",
+        "search.hint": "Wpisz słowo w dowolnej formie, z polskimi znakami lub bez nich: „rodzina” znajdzie też "
+                       "„rodziny” i „rodzinie”, a „wspolpraca” – „współpracę”.",
+        "search.nojs": "Wyszukiwarka działa w przeglądarce z włączoną obsługą JavaScriptu. "
+                       "Bez niej znajdziesz konsultacje na liście i w kategoriach poniżej.",
+        "search.browse": "Przeglądaj konsultacje",
+        "search.browse.list": "Wszystkie konsultacje: otwarte, zapowiedziane i zakończone",
+        "search.browse.archive": "Archiwum konsultacji według lat",
+        "search.browse.categories": "Kategorie",
+        "head.feed.rss": "{site} – nowe konsultacje (RSS)",
+        "head.feed.atom": "{site} – nowe konsultacje (Atom)",
+        "head.feed.ics": "{site} – kalendarz dyżurów, spotkań i terminów",
         "follow.title": "Bądź na bieżąco",
         "follow.rss": "Nowe konsultacje: kanał RSS",
         "follow.atom": "Nowe konsultacje: kanał Atom",
@@ -382,6 +398,22 @@ WORDS: dict[str, dict[str, Any]] = {
         "home.events": "Next duty hours and meetings",
         "home.events.none": "No duty hours or meetings are planned.",
         "home.events.more": "Full calendar of duty hours and meetings",
+        "search.title": "Search consultations",
+        "search.description": "Search of the public consultations",
+        "search.site": "Search the site",
+        "search.button": "Search",
+        "search.label": "What are you looking for?",
+        "search.hint": "Type a word in any form, with or without Polish letters: the consultations are written "
+                       "in Polish, and every form of a Polish word finds the others.",
+        "search.nojs": "The search runs in the browser with JavaScript turned on. "
+                       "Without it, find consultations in the list and the categories below.",
+        "search.browse": "Browse the consultations",
+        "search.browse.list": "All consultations: open, upcoming and finished",
+        "search.browse.archive": "Consultation archive by year",
+        "search.browse.categories": "Categories",
+        "head.feed.rss": "{site} – new consultations (RSS)",
+        "head.feed.atom": "{site} – new consultations (Atom)",
+        "head.feed.ics": "{site} – calendar of duty hours, meetings and deadlines",
         "follow.title": "Stay informed",
         "follow.rss": "New consultations: RSS feed",
         "follow.atom": "New consultations: Atom feed",
@@ -461,6 +493,39 @@ FILE_TYPES: dict[str, dict[str, str]] = {
         "PNG": "PNG image",
         "HTML": "web page",
         "EPUB": "EPUB e-book",
+    },
+}
+
+
+# The search script's sentences (szukaj/search-pl.js reads them from its form): plural forms are
+# CLDR categories, chosen in the browser by Intl.PluralRules for the page's language.
+SEARCH_SCRIPT_WORDS: dict[str, dict[str, object]] = {
+    "pl": {
+        "found": {
+            "one": "Znaleziono {n} konsultację dla „{query}”.",
+            "few": "Znaleziono {n} konsultacje dla „{query}”.",
+            "many": "Znaleziono {n} konsultacji dla „{query}”.",
+            "other": "Znaleziono {n} konsultacji dla „{query}”.",
+        },
+        "none": "Nie znaleziono konsultacji dla „{query}”. Spróbuj innego słowa albo przejrzyj listę poniżej.",
+        "empty": "Wpisz co najmniej jedno słowo, np. rodzina, przemoc albo piecza.",
+        "loading": "Wczytuję wyszukiwarkę…",
+        "failed": "Nie udało się wczytać wyszukiwarki. Przejrzyj listę konsultacji poniżej.",
+        "period": "zgłaszanie uwag:",
+        "categories": "Kategorie:",
+        "more": "Pokaż kolejne wyniki",
+        "status": {"upcoming": "zapowiedziane", "open": "otwarte", "closed": "zamknięte", "concluded": "zakończone"},
+    },
+    "en": {
+        "found": {"one": "Found {n} consultation for “{query}”.", "other": "Found {n} consultations for “{query}”."},
+        "none": "No consultation found for “{query}”. Try another word or browse the list below.",
+        "empty": "Type at least one word, e.g. rodzina, przemoc or piecza.",
+        "loading": "Loading the search…",
+        "failed": "The search could not be loaded. Browse the list of consultations below.",
+        "period": "responses:",
+        "categories": "Categories:",
+        "more": "Show more results",
+        "status": {"upcoming": "upcoming", "open": "open", "closed": "closed", "concluded": "concluded"},
     },
 }
 
