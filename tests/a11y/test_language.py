@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import yaml
 
@@ -150,6 +151,23 @@ def test_english_build_has_no_polish_interface_text(en_site: Served) -> None:
 def test_polish_build_has_no_english_text(pl_site: Served) -> None:
     found = foreign_text(pl_site.root, "pl", "en", ENGLISH)
     assert found == [], f"{len(found)} English texts outside lang=\"en\":\n" + "\n".join(found[:40])
+
+
+def test_english_feeds_are_titled_in_english(en_site: Served) -> None:
+    """Feed readers show the channel's title and description beside every item."""
+    data = _site_data()
+    found = []
+    for path in sorted((en_site.root / "feeds").rglob("*.xml")):
+        channel = ElementTree.parse(path).getroot().find("channel")
+        assert channel is not None, path
+        assert channel.findtext("language") == "en", path
+        for field in ("title", "description"):
+            text = _spaced(channel.findtext(field) or "")
+            for name in data:
+                text = text.replace(name, "")
+            if POLISH.search(text):
+                found.append(f"{path.relative_to(en_site.root)} {field}: {channel.findtext(field)}")
+    assert found == []
 
 
 def test_the_language_check_sees_a_polish_word_in_an_english_page(tmp_path: Path) -> None:
