@@ -32,7 +32,7 @@ from generator.settings import EpochError, Organisation, resolve_today
 from generator.sitekit import SiteKitMissing
 from generator.siteoptions import SiteOptions, check_site
 from generator.statement import read_statement
-from generator.validate import slugify
+from generator.validate import is_slug, slugify
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -213,6 +213,13 @@ def _cmd_new(args: argparse.Namespace) -> int:
     options = read_site_options(root)
     site, _ = check_site(root)  # a bad option falls back to its default; `consult check` reports it
     slug = args.slug or slugify(args.title)
+    if args.slug is not None and not is_slug(args.slug):
+        # The folder name is the page address: nothing but a-z, digits and hyphens, and never a path.
+        print(f"--slug: „{args.slug}” nie nadaje się na nazwę folderu (dozwolone: małe litery bez polskich "
+              "znaków, cyfry, łączniki; bez „/” i „..”).\n"
+              f"  Jak poprawić: podaj np. --slug {slugify(args.slug) or slugify(args.title) or 'program-2026'}",
+              file=sys.stderr)
+        return 2
     if not slug:
         print("Tytuł musi zawierać litery lub cyfry, np. consult new \"Program Wspierania Rodziny\"", file=sys.stderr)
         return 2

@@ -23,6 +23,7 @@ from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Problem, Severity, format_text, os_error_problem
 from generator.history import with_history
 from generator.html_fixes import fix_material_html
+from generator.i18n import translator
 from generator.markdown_blocks import KnownBlocks
 from generator.mkdocsfiles import HtmlStore, to_file
 from generator.model import Campaign
@@ -208,6 +209,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         if self.settings is not None:
             env.globals["cx_head_links"] = urls.head_links(self.settings)
             env.globals["cx_search_url"] = urls.search_page(self.settings)
+            env.globals["cx_t"] = translator(self.settings.language)  # the theme's own words
             env.globals["cx_statement"] = statement_link(self.settings)
             env.globals["cx_open_data"] = open_data_links(self.settings)
         return env

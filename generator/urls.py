@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from urllib.parse import quote
 
+from generator.i18n import translator
 from generator.settings import Settings
 from generator.validate import slugify
 
@@ -197,9 +198,9 @@ def webcal(settings: Settings, path: str) -> str:
 
 def head_links(settings: Settings) -> list[dict[str, str]]:
     """The site-wide feeds every page's <head> links with rel="alternate"."""
-    name = settings.site_name
+    t, name = translator(settings.language), settings.site_name
     return [
-        {"type": "application/rss+xml", "title": f"{name} – nowe konsultacje (RSS)", "href": settings.url(rss_new(settings))},
-        {"type": "application/atom+xml", "title": f"{name} – nowe konsultacje (Atom)", "href": settings.url(atom_new(settings))},
-        {"type": "text/calendar", "title": f"{name} – kalendarz dyżurów, spotkań i terminów", "href": settings.url(ics_all(settings))},
+        {"type": "application/rss+xml", "title": t("head.feed.rss", site=name), "href": settings.url(rss_new(settings))},
+        {"type": "application/atom+xml", "title": t("head.feed.atom", site=name), "href": settings.url(atom_new(settings))},
+        {"type": "text/calendar", "title": t("head.feed.ics", site=name), "href": settings.url(ics_all(settings))},
     ]

@@ -68,7 +68,7 @@ def validate_campaigns(
 def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None, list[Problem]]:
     """Validate one campaign folder."""
     problems = list(raw.problems)
-    if not _SLUG.fullmatch(raw.slug):
+    if not is_slug(raw.slug):
         problems.append(Problem(raw.yml_rel, "slug_invalid",
                                 {"slug": raw.slug, "suggestion": slugify(raw.slug) or "konsultacje"}))
     data = _parse_file(raw, problems)
@@ -96,6 +96,11 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
         comments=comments,
     )
     return campaign, problems
+
+
+def is_slug(text: str) -> bool:
+    """Whether `text` may be a campaign folder's name: lowercase a-z, digits, single inner hyphens."""
+    return _SLUG.fullmatch(text) is not None
 
 
 def slugify(text: str) -> str:

@@ -45,6 +45,21 @@ def documented(doc: Path, start: str) -> str:
     return found[0]
 
 
+_PROGRAM = re.compile(r"^(?:\.\./)?(?:\.venv/bin/)?(?:consult|mkdocs|make|python3?|pip|git|cd)(?:\s|$)")
+
+
+def printed_commands(doc: Path) -> list[str]:
+    """Every command line the document prints, in order, once each: its sh blocks' lines and the
+    inline code that starts with one of our programs, trailing `# comments` removed."""
+    text = doc.read_text(encoding="utf-8")
+    found: list[str] = []
+    for line in shell_commands(doc) + [c for c in re.findall(r"`([^`\n]+)`", text) if _PROGRAM.match(c)]:
+        line = re.sub(r"\s+#.*$", "", line).strip()
+        if line not in found:
+            found.append(line)
+    return found
+
+
 def person_env(home: Path) -> dict[str, str]:
     """A shell like a person's: our tools on PATH, a fixed day, git with a name and no global config."""
     return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -264,6 +266,38 @@ def test_new_refuses_to_overwrite_and_needs_a_site(tmp_path: Path, capsys: pytes
     assert cli.main(["new", "!!!", "--root", str(tmp_path)]) == 2
 
 
+@pytest.mark.parametrize(("slug", "suggestion"), [
+    ("../poza", "poza"), ("a/b", "a-b"), ("..", "program"), ("Zła Nazwa", "zla-nazwa"),
+    ("Program", "program"), ("żółw", "zolw"), ("-program", "program"), ("program--2026", "program-2026"), ("", "program"),
+])
+def test_new_refuses_a_slug_that_is_no_folder_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], slug: str, suggestion: str
+) -> None:
+    root = tmp_path / "strona"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    assert cli.main(["new", "Program", f"--slug={slug}", "--root", str(root)]) == 2, slug
+    err = capsys.readouterr().err
+    assert err.startswith(f"--slug: „{slug}” nie nadaje się na nazwę folderu"), err
+    assert f"Jak poprawić: podaj np. --slug {suggestion}\n" in err
+    assert "Traceback" not in err
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written, inside campaigns/ or beside it
+
+
+def test_new_honours_a_valid_slug(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    code, out = run(capsys, "new", "Program Wspierania Rodziny 2025–2027", "--slug", "rodzina-2025", "--root",
+                    str(tmp_path))
+    assert code == 0
+    assert "Utworzono campaigns/rodzina-2025/campaign.yml" in out
+    assert [p.name for p in (tmp_path / "campaigns").iterdir()] == ["rodzina-2025"]
+    data = yaml.safe_load((tmp_path / "campaigns" / "rodzina-2025" / "campaign.yml").read_text(encoding="utf-8"))
+    assert data["title"] == "Program Wspierania Rodziny 2025–2027"
+    _, problems = check_campaigns(tmp_path / "campaigns", tmp_path, TZ)
+    assert problems == []
+
+
 # ---------------------------------------------------------------- init
 
 INIT_ARGS = ("--name", "Miejski Ośrodek Pomocy Społecznej w Tarnowie", "--url", "https://konsultacje.tarnow.example.pl",
@@ -345,6 +379,64 @@ def _consultations(config: dict[str, object]) -> dict[str, object]:
         if isinstance(plugin, dict) and "consultations" in plugin:
             return dict(plugin["consultations"] or {})
     return {}
+
+
+# Each option of `consult init`, a value no default has, and where the option must show in the new site.
+INIT_OPTIONS: dict[str, tuple[str, list[tuple[str, tuple[str, ...]]]]] = {
+    "--name": ("Gminny Ośrodek Pomocy Społecznej w Zawoi", [
+        ("mkdocs.yml", ("plugins", "consultations", "organisation", "name")), ("mkdocs.yml", ("copyright",)),
+        ("mkdocs.yml", ("site_description",)), ("content/index.md", ())]),
+    "--short-name": ("GOPS Zawoja", [
+        ("mkdocs.yml", ("plugins", "consultations", "organisation", "short_name")), ("mkdocs.yml", ("site_name",))]),
+    "--url": ("https://konsultacje.zawoja.example.pl/", [("mkdocs.yml", ("site_url",))]),
+    "--email": ("gops@zawoja.example.pl", [
+        ("mkdocs.yml", ("plugins", "consultations", "organisation", "email")),
+        ("mkdocs.yml", ("plugins", "consultations", "accessibility_statement", "contact", "email")),
+        ("content/o-konsultacjach.md", ())]),
+    "--phone": ("33 877 50 00", [
+        ("mkdocs.yml", ("plugins", "consultations", "organisation", "phone")),
+        ("mkdocs.yml", ("plugins", "consultations", "accessibility_statement", "contact", "phone")),
+        ("content/o-konsultacjach.md", ())]),
+    "--address": ("ul. Górska 7, 34-222 Zawoja", [
+        ("mkdocs.yml", ("plugins", "consultations", "organisation", "address")), ("content/o-konsultacjach.md", ())]),
+    "--repo-url": ("https://gitlab.example.pl/gops/konsultacje", [("mkdocs.yml", ("repo_url",))]),
+    "--requirement": ("konsultacje==9.9.9", [("requirements.txt", ())]),
+}
+
+
+def _setting(config: Any, keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        if isinstance(config, list):  # plugins: a list of names and one-key mappings
+            config = next(p for p in config if isinstance(p, dict) and key in p)
+        config = config[key]
+    return config
+
+
+def test_every_init_option_reaches_the_file_it_configures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    options = {a for action in _subparser("init")._actions for a in action.option_strings} - {"-h", "--help"}
+    assert options == set(INIT_OPTIONS), "an option of `consult init` without a test below, or one that is gone"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+    argv = [part for option, (value, _) in INIT_OPTIONS.items() for part in (option, value)]
+    assert cli.main(["init", str(tmp_path / "zawoja"), *argv]) == 0, capsys.readouterr().err
+    config = yaml.load((tmp_path / "zawoja" / "mkdocs.yml").read_text(encoding="utf-8"), Loader=cli._LenientLoader)
+    for option, (value, places) in INIT_OPTIONS.items():
+        for rel, keys in places:
+            if keys:
+                found = str(_setting(config, keys))
+                assert value in found, f"{option} {value!r} did not reach {rel}: {'.'.join(keys)} is {found!r}"
+            else:
+                text = (tmp_path / "zawoja" / rel).read_text(encoding="utf-8")
+                assert value in text, f"{option} {value!r} did not reach {rel}"
+    assert config["site_name"] == "Konsultacje społeczne: GOPS Zawoja"
+    assert config["edit_uri"] == "edit/main/content/"  # the edit links open the site's own pages
+    assert (tmp_path / "zawoja" / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == "konsultacje==9.9.9"
+
+
+def _subparser(name: str) -> argparse.ArgumentParser:
+    sub = next(a for a in cli._parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return sub.choices[name]
 
 
 def test_init_refuses_a_folder_with_a_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -127,6 +127,15 @@ def test_invalid_slug_suggests_a_folder_name(check: Check) -> None:
 
 def test_missing_index_and_empty_file(check: Check) -> None:
     assert codes(check(index=None)) == [("index_missing", None, None)]
+    # An empty campaign.yml stops at one problem on its first line, not a cascade of missing fields.
+    for empty in ("", "\n\n", "# tylko komentarz\n", "---\n"):
+        problems = check(empty)
+        assert codes(problems) == [("empty_file", 1, None)], repr(empty)
+        assert problems[0].path.endswith("campaign.yml") and problems[0].severity is Severity.ERROR
+    for empty in ("", "\n  \n"):
+        problems = check(index=empty)
+        assert [p.code for p in problems] == ["index_empty"], repr(empty)
+        assert problems[0].path.endswith("index.md")
 
 
 def test_all_problems_of_a_file_are_reported_together(check: Check) -> None:

@@ -22,6 +22,7 @@ from lxml import etree
 
 from generator import urls
 from generator.feeds.items import FeedItem, Kind, at_day, bounded, campaign_items, newest_first, tag_uri
+from generator.i18n import translator
 from generator.model import Campaign
 from generator.outputs import Output
 from generator.settings import Settings
@@ -59,12 +60,12 @@ def feed_specs(campaigns: Sequence[Campaign], settings: Settings) -> list[FeedSp
     # a future `published` can never leak into a feed, not even as a category's name.
     ordered = sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
     items = [item for campaign in ordered for item in campaign_items(campaign, settings)]
-    site, org = settings.site_name, settings.organisation.name
+    site, org, t = settings.site_name, settings.organisation.name, translator(settings.language)
     listing = settings.url(urls.list_page(settings))
     new = FeedSpec(
         "nowe-konsultacje",
-        f"{site} – nowe konsultacje",
-        f"Nowe konsultacje społeczne ogłaszane przez: {org}.",
+        t("feed.new.title", site=site),
+        t("feed.new.description", org=org),
         listing,
         urls.rss_new(settings),
         urls.atom_new(settings),
@@ -72,8 +73,8 @@ def feed_specs(campaigns: Sequence[Campaign], settings: Settings) -> list[FeedSp
     )
     updates = FeedSpec(
         "aktualnosci",
-        f"{site} – aktualności",
-        f"Nowe konsultacje, komunikaty, zmiany terminów i spotkań oraz raporty: {org}.",
+        t("feed.updates.title", site=site),
+        t("feed.updates.description", org=org),
         listing,
         urls.rss_updates(settings),
         urls.atom_updates(settings),
@@ -87,11 +88,12 @@ def _campaign_specs(items: list[FeedItem], settings: Settings) -> list[FeedSpec]
     by_campaign: dict[str, list[FeedItem]] = {}
     for item in items:
         by_campaign.setdefault(item.campaign.slug, []).append(item)
+    t = translator(settings.language)
     return [
         FeedSpec(
             f"konsultacja/{slug}",
-            f"{settings.site_name} – {chosen[0].campaign.data.title}",
-            f"Ogłoszenie, komunikaty, zmiany terminów i spotkań oraz raport konsultacji „{chosen[0].campaign.data.title}”.",
+            t("feed.campaign.title", site=settings.site_name, title=chosen[0].campaign.data.title),
+            t("feed.campaign.description", title=chosen[0].campaign.data.title),
             settings.url(urls.campaign_page(settings, slug)),
             urls.rss_campaign(settings, slug),
             urls.atom_campaign(settings, slug),
@@ -110,14 +112,14 @@ def _category_specs(campaigns: list[Campaign], items: list[FeedItem], settings: 
     for item in items:
         for slug in {urls.category_slug(c) for c in item.categories}:
             by_slug.setdefault(slug, []).append(item)
-    specs = []
+    specs, t = [], translator(settings.language)
     for slug, name in sorted(names.items()):
         chosen = by_slug.get(slug, [])
         specs.append(
             FeedSpec(
                 f"kategoria/{slug}",
-                f"{settings.site_name} – kategoria: {name}",
-                f"Konsultacje z kategorii „{name}”: nowe, komunikaty, zmiany i raporty.",
+                t("feed.category.title", site=settings.site_name, name=name),
+                t("feed.category.description", name=name),
                 settings.url(urls.category_page(settings, name)),
                 urls.rss_category(settings, name),
                 urls.atom_category(settings, name),

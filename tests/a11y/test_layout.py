@@ -120,8 +120,26 @@ def _name(path: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "strona-glowna"
 
 
+_SEEN = """() => {
+    const h1 = document.querySelector(".md-content h1");
+    const r = h1 ? h1.getBoundingClientRect() : null;
+    return {scrollWidth: document.documentElement.scrollWidth, width: document.documentElement.clientWidth,
+            h1: !!h1 && h1.checkVisibility() && r.left >= 0 && r.right <= document.documentElement.clientWidth + 1,
+            header: !!document.querySelector(".md-header")?.checkVisibility(),
+            scheme: document.body.getAttribute("data-md-color-scheme")};
+}"""
+
+
+def _png_width(path: Any) -> int:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path.name
+    return int.from_bytes(data[16:20], "big")
+
+
 def test_screenshots_for_review(browser: Any, pl_site: Served, en_site: Served) -> None:
-    """Write the pictures a person checks: 320 px, 200 % zoom, dark palette and print (PNG and PDF)."""
+    """Write the pictures a person checks: 320 px, 200 % zoom, dark palette and print (PNG and PDF),
+    and assert what each shows: no sideways scroll (the picture is as wide as the screen), the
+    title in view, the skip link as the first tab stop, the dark palette, no screen chrome on paper."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     variants = {
         "320px": {"viewport": {"width": 320, "height": 640}},
@@ -129,21 +147,37 @@ def test_screenshots_for_review(browser: Any, pl_site: Served, en_site: Served) 
         "dark": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "dark"},
         "print": {"viewport": {"width": 800, "height": 1000}},
     }
-    written = []
+    wrong: list[str] = []
     for variant, options in variants.items():
         context = new_context(browser, **options)
+        scale = int(options.get("device_scale_factor", 1))  # type: ignore[call-overload]
         try:
             page = context.new_page()
             for site, path in [(pl_site, p) for p in SCREENSHOT_PAGES] + [(en_site, OPEN)]:
+                where = f"{variant} {site.name} /{path}"
                 page.goto(site.url(path))
                 if variant == "print":
                     page.emulate_media(media="print")
                     pdf = ARTIFACTS / f"{site.name}-{_name(path)}-print.pdf"
                     pdf.write_bytes(page.pdf(format="A4"))
-                    written.append(pdf)
+                    if not pdf.read_bytes().startswith(b"%PDF-"):
+                        wrong.append(f"{where}: no PDF written")
+                seen = page.evaluate(_SEEN)
                 target = ARTIFACTS / f"{site.name}-{_name(path)}-{variant}.png"
                 page.screenshot(path=str(target), full_page=True)
-                written.append(target)
+                if _png_width(target) != seen["width"] * scale or seen["scrollWidth"] > seen["width"] + 1:
+                    wrong.append(f"{where}: scrolls sideways ({seen['scrollWidth']} px of {seen['width']})")
+                if not seen["h1"]:
+                    wrong.append(f"{where}: the page title is not in view")
+                if variant == "print":
+                    if seen["header"]:
+                        wrong.append(f"{where}: the screen header is printed")
+                    continue
+                if variant == "dark" and seen["scheme"] != "slate":
+                    wrong.append(f"{where}: the dark palette is not chosen ({seen['scheme']})")
+                page.keyboard.press("Tab")
+                if "cx-skip" not in (page.evaluate("document.activeElement.className") or ""):
+                    wrong.append(f"{where}: the first tab stop is not the skip link")
         finally:
             context.close()
-    assert all(file.stat().st_size > 5000 for file in written), [f.name for f in written]
+    assert wrong == []
