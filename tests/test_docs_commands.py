@@ -29,6 +29,7 @@ PARSE = "parsed"  # its own parser reads every option (make: the target exists, 
 NAME = "a name in a sentence"  # the program or subcommand named, not a line to type
 OFFLINE = "needs the package index or a remote"
 PREVIEW = "tests/test_preview.py"
+ARTIFACT = "tests/test_preview_artifact.py"  # run as printed on an unzipped pull-request preview
 GUIDE_TEST = "tests/test_cli.py::test_guide_new_site_and_new_consultation_work_as_printed"
 
 README_INIT = ('consult init moja-strona --name "Miejski Ośrodek Pomocy Społecznej w Tarnowie" '
@@ -62,6 +63,7 @@ LEDGER: dict[Path, dict[str, str]] = {
         ".venv/bin/mkdocs serve": PREVIEW, "consult check": RUN, "consult init": NAME,
         "git init": RUN, "git add -A": RUN, 'git commit -m "Nowa strona"': RUN, "git push": OFFLINE,
         "consult new": NAME, "mkdocs build": RUN, "make serve": PREVIEW,
+        "python3 -m http.server 8642 --bind 127.0.0.1 --directory podglad-strony": ARTIFACT, "python3": NAME,
     },
 }
 
