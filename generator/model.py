@@ -253,6 +253,45 @@ class DutyHour(_Strict):
     note: Text | None = None
 
 
+class MaterialEntry(_Strict):
+    """A file to download (inside the campaign folder) or a link."""
+
+    title: Text
+    file: Text | None = None
+    url: Url | None = None
+    accessible: Bool = Field(
+        True, description="false when the file is not accessible; the page offers an accessible version on request."
+    )
+
+
+class LegalBasis(_Strict):
+    """The act or resolution under which the consultation is held, with a link to its text."""
+
+    text: Text = Field(description="E.g. „Uchwała NR CXI/1510/10 Rady Miasta Krakowa z dnia 29 września 2010 r.”")
+    url: Url | None = None
+
+
+def _legal_basis(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+_LEGAL_BASIS_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "url": {"type": "string", "pattern": "^(https?://|mailto:)"},
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    ],
+    "description": "Plain text, or {text, url} to link the act or resolution.",
+}
+
+
 class Meeting(_Strict):
     """An open consultation meeting, in person, online or both."""
 
@@ -271,22 +310,14 @@ class Meeting(_Strict):
     online: Url | None = None
     status: Literal["scheduled", "cancelled"] = "scheduled"
     note: Text | None = None
+    materials: list[MaterialEntry] = Field(
+        default_factory=list, description="Slides, minutes, recordings of this meeting, like the consultation's materials."
+    )
 
     def modes(self) -> tuple[str, ...]:
         """How to attend: the modes written plus those a place or a link imply, in a fixed order."""
         implied = {"in_person": bool(self.place), "online": bool(self.online)}
         return tuple(m for m in ("in_person", "online") if m in self.mode or implied[m])
-
-
-class MaterialEntry(_Strict):
-    """A file to download (inside the campaign folder) or a link."""
-
-    title: Text
-    file: Text | None = None
-    url: Url | None = None
-    accessible: Bool = Field(
-        True, description="false when the file is not accessible; the page offers an accessible version on request."
-    )
 
 
 class Phase(_Strict):
@@ -341,6 +372,7 @@ class CampaignFile(_Strict):
     title: Text
     summary: Text
     organizer: Text
+    legal_basis: Annotated[LegalBasis, BeforeValidator(_legal_basis), WithJsonSchema(_LEGAL_BASIS_SCHEMA)] | None = None
     published: Date
     updated: Date | None = None
     opens: Date
@@ -356,10 +388,14 @@ class CampaignFile(_Strict):
     accessibility: Text | None = None
     contact: Contact | None = None
     publisher: Publisher | None = None
+    privacy_notice: Text | None = Field(
+        None, description="This consultation's own data-protection notice: a page of the site or a web address."
+    )
     changes: list[Change] = Field(default_factory=list)
     accept_warnings: list[
         Literal["short_consultation", "published_after_opens", "event_after_closes", "event_before_published",
-                "no_respond", "report_before_closes", "file_large", "time_ambiguous"]
+                "no_respond", "report_before_closes", "file_large", "time_ambiguous", "few_ways_to_respond",
+                "no_meeting_or_duty_hours", "report_overdue"]
     ] = Field(
         default_factory=list,
         description="Warnings the editors have reviewed and accept for this consultation, e.g. short_consultation.",
@@ -426,6 +462,7 @@ class Campaign:
     announcements: tuple[Announcement, ...] = ()
     materials: tuple[Material, ...] = ()
     report_file: FileInfo | None = None
+    meeting_materials: tuple[tuple[Material, ...], ...] = ()  # one tuple per entry of data.meetings
     history: tuple[HistoryEntry, ...] = field(default=())
     revisions: tuple[EventRevision, ...] = field(default=())  # from git; empty outside git
 

@@ -21,7 +21,6 @@ from generator.errors import Problem, Severity
 from generator.load import MarkdownSource, RawCampaign, real_path, within
 from generator.yamlsource import YamlDocument, dotted
 
-MIN_DAYS = 21
 LARGE_FILE = 10_000_000  # bytes: 10 MB, the unit the site shows sizes in
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -35,6 +34,7 @@ _SUBMODELS: dict[str, type[BaseModel]] = {
     "contact": m.Contact,
     "publisher": m.Publisher,
     "changes": m.Change,
+    "legal_basis": m.LegalBasis,
 }
 
 
@@ -78,7 +78,7 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
         return None, problems
     doc = raw.yml or YamlDocument(None)
     problems.extend(_rules(data, doc, raw, tz))
-    materials, report_file = _files(data, doc, raw, problems)
+    materials, report_file, meeting_materials = _files(data, doc, raw, problems)
     accepted = set(data.accept_warnings)
     problems = [p for p in problems if not (p.severity is Severity.WARNING and p.code in accepted)]
     if any(p.severity is Severity.ERROR for p in problems):
@@ -91,6 +91,7 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
         announcements=tuple(sorted((a for a in announcements if a), key=lambda a: (a.date, a.slug), reverse=True)),
         materials=materials,
         report_file=report_file,
+        meeting_materials=meeting_materials,
     )
     return campaign, problems
 
@@ -240,10 +241,6 @@ def _rules(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, tz: ZoneIn
     warn = Severity.WARNING
     if data.closes < data.opens:
         add("closes_before_opens", ("closes",), {"closes": data.closes, "opens": data.opens})
-    elif (data.closes - data.opens).days + 1 < MIN_DAYS:
-        suggested = data.opens + dt.timedelta(days=MIN_DAYS - 1)
-        add("short_consultation", ("closes",), {"days": (data.closes - data.opens).days + 1,
-                                                 "suggested": suggested}, warn)
     if data.updated is not None and data.updated < data.published:
         add("updated_before_published", ("updated",), {"updated": data.updated, "published": data.published})
     if data.published > data.opens:
@@ -333,20 +330,32 @@ def _has_transition(day: dt.date, tz: ZoneInfo) -> bool:
 
 def _files(
     data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, problems: list[Problem]
-) -> tuple[tuple[m.Material, ...], m.FileInfo | None]:
+) -> tuple[tuple[m.Material, ...], m.FileInfo | None, tuple[tuple[m.Material, ...], ...]]:
+    materials = _materials(data.materials, ("materials",), doc, raw, problems)
+    meeting_materials = tuple(
+        tuple(_materials(meeting.materials, ("meetings", i, "materials"), doc, raw, problems))
+        for i, meeting in enumerate(data.meetings)
+    )
+    report_file = None
+    if data.report is not None and data.report.file is not None:
+        report_file = _file_info(data.report.file, ("report", "file"), doc, raw, problems)
+    return tuple(materials), report_file, meeting_materials
+
+
+def _materials(
+    entries: list[m.MaterialEntry], where: tuple[Any, ...], doc: YamlDocument, raw: RawCampaign,
+    problems: list[Problem],
+) -> list[m.Material]:
     materials = []
-    for i, entry in enumerate(data.materials):
-        path = ("materials", i)
+    for i, entry in enumerate(entries):
+        path = (*where, i)
         if (entry.file is None) == (entry.url is None):
             line, col = doc.position(path)
             problems.append(Problem(raw.yml_rel, "file_xor_url", {"name": "file"}, line, col, dotted(path)))
             continue
         info = _file_info(entry.file, (*path, "file"), doc, raw, problems) if entry.file else None
         materials.append(m.Material(entry, info))
-    report_file = None
-    if data.report is not None and data.report.file is not None:
-        report_file = _file_info(data.report.file, ("report", "file"), doc, raw, problems)
-    return tuple(materials), report_file
+    return materials
 
 
 def _file_info(

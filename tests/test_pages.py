@@ -211,7 +211,8 @@ def test_cancelled_meeting_is_struck_through_and_labelled(example: dict[str, Out
 
 def test_materials_say_what_they_are_with_format_and_size(example: dict[str, Output]) -> None:
     tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
-    links = tree.xpath("//ul[@class='cx-attachments']//a[@class='cx-attachment__link']")
+    links = tree.xpath("//ul[@class='cx-attachments'][not(ancestor::li[contains(@class, 'cx-meeting')])]"
+                       "//a[@class='cx-attachment__link']")
     assert [(a.get("href"), " ".join(a.text_content().split())) for a in links] == [
         (
             "files/projekt-programu-wspierania-rodziny.pdf",
@@ -537,3 +538,55 @@ def test_render_pages_does_not_need_mkdocs() -> None:
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------- legal basis, meeting documents, privacy notice
+
+
+def test_legal_basis_is_a_key_fact_with_a_link_to_the_resolution(example: dict[str, Output]) -> None:
+    tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
+    row = tree.xpath("//dl[@class='cx-facts']/div[dt='Podstawa prawna']")[0]
+    link = row.xpath("./dd/a")[0]
+    assert link.get("href") == "https://www.bip.krakow.pl/?dok_id=167"
+    assert "Uchwała NR CXI/1510/10 Rady Miasta Krakowa z dnia 6 października 2010 r." in text_of(link)
+    plain = to_html(example[f"konsultacje/{UPCOMING}/index.md"]).xpath(
+        "//dl[@class='cx-facts']/div[dt='Podstawa prawna']/dd")[0]
+    assert not plain.xpath(".//a") and text_of(plain).startswith("Uchwała NR CXI/1510/10")
+
+
+def test_meeting_documents_are_listed_under_their_meeting(example: dict[str, Output]) -> None:
+    tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
+    meeting = tree.xpath("//li[@id='wydarzenie-spotkanie-otwarte']")[0]
+    assert meeting.xpath("string(.//h4)") == "Materiały ze spotkania"
+    links = meeting.xpath(".//h4/following-sibling::ul[@class='cx-attachments']//a[@class='cx-attachment__link']")
+    assert [(a.get("href"), " ".join(a.text_content().split())) for a in links] == [
+        ("files/spotkanie-2025-09-04-prezentacja.pdf", "Prezentacja projektu programu, PDF, 977 B"),
+        ("files/spotkanie-2025-09-04-protokol.pdf", "Protokół ze spotkania, PDF, 960 B"),
+    ]
+
+
+def _with_notice(root: Path, notice: str | None, own: str | None = None) -> Any:
+    import dataclasses
+
+    from generator.pages import render_pages as render
+
+    yml = VALID_YML + (f"privacy_notice: {own}\n" if own else "")
+    write_campaign(root, yml)
+    campaigns, _ = check_campaigns(root / "campaigns", root, TZ)
+    settings = dataclasses.replace(make_settings(root, TODAY, "pl", 10), privacy_notice=notice)
+    pages = {o.path: o for o in render(campaigns, settings)}
+    return to_html(pages["konsultacje/program-testowy/index.md"])
+
+
+def test_every_way_to_respond_links_the_data_protection_notice(tmp_path: Path) -> None:
+    tree = _with_notice(tmp_path / "site", "ochrona-danych.md")
+    section = tree.xpath("//div[@class='cx-respond']")[0]
+    link = section.xpath(".//p[@class='cx-respond__privacy']/a")[0]
+    assert text_of(link) == "Jak przetwarzamy dane osobowe osób zgłaszających uwagi (klauzula informacyjna RODO)"
+    assert link.get("href") == "../../ochrona-danych/"  # from konsultacje/program-testowy/
+
+
+def test_a_consultation_may_have_its_own_notice_and_a_site_without_one_shows_no_link(tmp_path: Path) -> None:
+    own = _with_notice(tmp_path / "a", "ochrona-danych.md", "https://www.bip.krakow.pl/rodo-pwr")
+    assert own.xpath("//p[@class='cx-respond__privacy']/a/@href") == ["https://www.bip.krakow.pl/rodo-pwr"]
+    assert not _with_notice(tmp_path / "b", None).xpath("//p[@class='cx-respond__privacy']")

@@ -174,6 +174,7 @@ class CampaignPage:
             deadline=When(data.closes.isoformat(), t.deadline(data.closes)),
             period=self.period(data.opens, data.closes),
             organizer=data.organizer,
+            legal_basis=data.legal_basis,
             categories=[Link(c, urls.category_page(settings, c)) for c in data.categories],
             print_note=t("print.note", date=t.date(self.site.today), url=settings.url(self.path)),
         )
@@ -196,9 +197,10 @@ class CampaignPage:
         if not meetings:
             return []
         views = [event_view(self.site, e) for e in meetings]
+        documents = [[material_view(self.site, self.campaign, m) for m in e.materials] for e in meetings]
         return [
             self.section("section.meetings", "spotkania"),
-            self.html("components/meetings.html", events=views),
+            self.html("components/meetings.html", events=views, materials=documents),
         ]
 
     def materials(self) -> list[str]:
