@@ -65,6 +65,8 @@ WORDS: dict[str, dict[str, Any]] = {
         ],
         "deadline": "do {date} r. ({weekday}), do końca dnia",
         "period": "od {start} do {end}",
+        "period.months": "{start} – {end}",
+        "period.single": "{start}",
         "time_range": "{start}–{end}",
         "quote": "„{text}”",
         # key facts
@@ -263,6 +265,8 @@ WORDS: dict[str, dict[str, Any]] = {
         ],
         "deadline": "by {date} ({weekday}), end of day",
         "period": "from {start} to {end}",
+        "period.months": "{start} – {end}",
+        "period.single": "{start}",
         "time_range": "{start}–{end}",
         "quote": "“{text}”",
         "facts.label": "Key facts",
@@ -483,6 +487,7 @@ class Translator:
         # "d MMMM", "EEEE") need only the locale's month and weekday names (tests compare
         # every day of many years with Babel).
         self._months = self.locale.months["format"]["wide"]
+        self._month_names = self.locale.months["stand-alone"]["wide"]  # nominative: „maj”, not „maja”
         self._weekdays = self.locale.days["format"]["wide"]
         self._times: dict[dt.time, str] = {}
 
@@ -517,6 +522,10 @@ class Translator:
     def date_short(self, day: dt.date) -> str:
         """A date without the year, for the start of a period within one year: „29 sierpnia”."""
         return f"{day.day} {self._months[day.month]}"
+
+    def month(self, day: dt.date) -> str:
+        """A month on its own, for milestones known only to the month: „maj 2024”."""
+        return f"{self._month_names[day.month]} {day.year}"
 
     def day_month_year(self, day: dt.date) -> str:
         """A date as Babel's pattern "d MMMM y" gives it, without the words around: „29 sierpnia 2025”."""

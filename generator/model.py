@@ -72,6 +72,38 @@ def _date(value: Any) -> dt.date:
     return day
 
 
+class Month(dt.date):
+    """A milestone known only to the month ("2024-05"): it compares as the month's first day."""
+
+    def isoformat(self) -> str:
+        """`YYYY-MM`, also a valid HTML `<time datetime>`."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def last_day(self) -> dt.date:
+        """The month's last day."""
+        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _milestone(value: Any) -> dt.date:
+    if isinstance(value, str) and _MONTH.fullmatch(value.strip()):
+        year, month = (int(part) for part in value.strip().split("-"))
+        if not 1 <= month <= 12:
+            raise PydanticCustomError("cx_date_impossible", "no such day", {"value": value.strip()})
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise PydanticCustomError("cx_date_range", "year out of range", {"value": value.strip()})
+        return Month(year, month, 1)
+    return _date(value)
+
+
+def last_day(day: dt.date) -> dt.date:
+    """The last day a date or a month covers."""
+    return day.last_day() if isinstance(day, Month) else day
+
+
 class TimeRange(NamedTuple):
     """A local time range on one day, e.g. 16:00-18:00."""
 
@@ -170,6 +202,18 @@ Date = Annotated[
     PlainValidator(_date),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+Milestone = Annotated[
+    dt.date,
+    PlainValidator(_milestone),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+            "description": "A day (2025-09-26) or, when only the month is known, a month (2024-05).",
+        }
+    ),
 ]
 Time = Annotated[
     TimeRange,
@@ -324,8 +368,12 @@ class Phase(_Strict):
     """One step of the consultation's timeline."""
 
     title: Text
-    start: Date
-    end: Date
+    start: Milestone
+    end: Milestone
+
+    def last_day(self) -> dt.date:
+        """The phase's last day (the end of the month for a month)."""
+        return last_day(self.end)
 
 
 class Report(_Strict):

@@ -252,7 +252,7 @@ def _rules(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, tz: ZoneIn
         if code:
             add(code, ("respond", i, "value"), {"value": r.value, "channel": r.channel})
     for i, phase in enumerate(data.phases):
-        if phase.end < phase.start:
+        if phase.last_day() < phase.start:
             add("range_reversed", ("phases", i, "end"), {"start": phase.start, "end": phase.end})
     if data.report is not None:
         if (data.report.file is None) == (data.report.url is None) and data.report.summary is None:

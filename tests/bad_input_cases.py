@@ -240,6 +240,13 @@ CASES: list[Case] = [
     Case("phase-reversed", {YML: yml(append="phases:\n  - title: Zbieranie uwag\n    start: 2025-09-26\n"
                                            "    end: 2025-08-28\n")},
          [("range_reversed", YML, 16, "phases[1].end")]),
+    Case("phase-month-impossible", {YML: yml(append="phases:\n  - title: Uchwalenie\n    start: 2025-13\n"
+                                                  "    end: 2025-12\n")},
+         [("cx_date_impossible", YML, "@start: 2025-13", "phases[1].start")]),
+    Case("phase-month-reversed", {YML: yml(append="phases:\n  - title: Uchwalenie\n    start: 2025-12-01\n"
+                                                 "    end: 2025-11\n")},
+         [("range_reversed", YML, "@end: 2025-11", "phases[1].end")],
+         note="a month ends on its last day: start 2025-11-30 with end 2025-11 would be fine."),
     Case("time-reversed", {YML: yml(append="duty_hours:\n  - date: 2025-09-01\n    time: 18:00-16:00\n"
                                           "    mode: phone\n    phone: 12 616 53 21\n")},
          [("cx_time_reversed", YML, 15, "duty_hours[1].time")]),

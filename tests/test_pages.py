@@ -244,7 +244,24 @@ def test_timeline_marks_current_phases(example: dict[str, Output]) -> None:
         ("Zbieranie formularzy konsultacyjnych", "step", "trwa"),
         ("Dyżury eksperckie i spotkanie otwarte", "step", "trwa"),
         ("Analiza uwag i raport z konsultacji", None, "planowany"),
+        ("Uchwalenie programu przez Radę Miasta Krakowa", None, "planowany"),
     ]
+
+
+def test_milestones_known_to_the_month_show_the_month_in_the_nominative(example: dict[str, Output]) -> None:
+    tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
+    dates = tree.xpath("//ol[@class='cx-timeline']/li[last()]/span[@class='cx-phase__dates']")[0]
+    assert text_of(dates) == "listopad 2025 – grudzień 2025"
+    assert dates.xpath("time/@datetime") == ["2025-11", "2025-12"]  # valid HTML month strings
+
+
+def test_a_month_milestone_is_current_until_its_last_day(tmp_path: Path) -> None:
+    write_campaign(tmp_path, VALID_YML + "phases:\n  - title: Uchwalenie\n    start: 2025-09\n    end: 2025-09\n")
+    for day, state in ((dt.date(2025, 8, 31), "planowany"), (dt.date(2025, 9, 30), "trwa"),
+                       (dt.date(2025, 10, 1), "zakończony")):
+        tree = to_html(pages_of(tmp_path, day)["konsultacje/program-testowy/index.md"])
+        phase = tree.xpath("//ol[@class='cx-timeline']/li")[0]
+        assert (text_of(phase.xpath("span[2]")[0]), phase.xpath("string(strong)")) == ("wrzesień 2025", state)
 
 
 def test_announcements_appear_on_their_date_newest_first(tmp_path: Path) -> None:

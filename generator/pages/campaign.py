@@ -12,7 +12,7 @@ from generator import urls
 from generator.editor_html import wrap
 from generator.events import campaign_events
 from generator.i18n import CONTENT_LANGUAGE
-from generator.model import Campaign, Status
+from generator.model import Campaign, Month, Status
 from generator.outputs import Output
 from generator.pages import records
 from generator.pages.downloads import file_view, link_view, material_view
@@ -45,6 +45,7 @@ class Period:
 
     start: When
     end: When
+    key: str = "period"  # the words around: „od … do …”, or a dash between months
 
 
 @dataclass(frozen=True)
@@ -147,8 +148,15 @@ class CampaignPage:
         }
 
     def period(self, start: Any, end: Any) -> Period:
-        """A period view from two dates."""
+        """A period view from two dates or months („od 29 sierpnia do …”, „maj 2024 – czerwiec 2024”)."""
         t = self.t
+        if isinstance(start, Month) or isinstance(end, Month):
+            # A month in Polish after „od” would need the genitive; a dash keeps the nominative.
+            def shown(day: Any) -> When:
+                return When(day.isoformat(), t.month(day)) if isinstance(day, Month) else date_view(self.site, day)
+
+            same = start == end and type(start) is type(end)
+            return Period(shown(start), shown(end), "period.single" if same else "period.months")
         start_text = t.date_short(start) if start.year == end.year else t.date(start)
         return Period(When(start.isoformat(), start_text), date_view(self.site, end))
 
@@ -221,7 +229,7 @@ class CampaignPage:
         today = self.site.today
         views = []
         for phase in phases:
-            state = "past" if phase.end < today else "future" if phase.start > today else "current"
+            state = "past" if phase.last_day() < today else "future" if phase.start > today else "current"
             views.append(
                 PhaseView(phase.title, self.period(phase.start, phase.end), state, self.t(f"phase.{state}"))
             )
