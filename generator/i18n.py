@@ -52,6 +52,7 @@ WORDS: dict[str, dict[str, Any]] = {
         # dates: Babel gives month and weekday names; Polish needs the accusative after "w"
         # A Polish date ends with "r.", which also ends a sentence: templates put no second dot after {date}.
         "date": "{date} r.",
+        "date.time": "{date}, godz. {time}",
         "date.weekday": "{weekday}, {date} r.",
         "date.on_weekday": "{on_weekday}, {date} r.",
         "on_weekday": [
@@ -252,6 +253,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "deadline_passed": "the deadline has passed",
         "count.consultations": {"one": "{n} consultation", "other": "{n} consultations"},
         "date": "{date}",
+        "date.time": "{date}, {time}",
         "date.weekday": "{weekday}, {date}",
         "date.on_weekday": "{on_weekday}, {date}",
         "on_weekday": [

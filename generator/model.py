@@ -72,6 +72,41 @@ def _date(value: Any) -> dt.date:
     return day
 
 
+class DayTime(dt.date):
+    """A day with the time something happened on it ("2025-08-28 10:57"); it compares as the day."""
+
+    at: dt.time
+
+    def __new__(cls, year: int, month: int, day: int, at: dt.time = dt.time(0, 0)) -> DayTime:  # noqa: D102
+        self = super().__new__(cls, year, month, day)
+        self.at = at
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # date's own pickling would drop the time (the parallel build sends campaigns between processes).
+        return (DayTime, (self.year, self.month, self.day, self.at))
+
+    def __add__(self, other: dt.timedelta) -> dt.date:  # type: ignore[override]
+        # A day later is a plain day: the time belongs to the moment of publication only.
+        return dt.date(self.year, self.month, self.day) + other
+
+    __radd__ = __add__  # type: ignore[assignment]
+
+
+_DAY_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2})[:.](\d{2})")
+
+
+def _day_time(value: Any) -> dt.date:
+    match = _DAY_TIME.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return _date(value)
+    day = _date(match.group(1))
+    hour, minute = int(match.group(2)), int(match.group(3))
+    if hour > 23 or minute > 59:
+        raise PydanticCustomError("cx_time_impossible", "no such time", {"value": value.strip()})
+    return DayTime(day.year, day.month, day.day, dt.time(hour, minute))
+
+
 class Month(dt.date):
     """A milestone known only to the month ("2024-05"): it compares as the month's first day."""
 
@@ -202,6 +237,18 @@ Date = Annotated[
     PlainValidator(_date),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+Stamp = Annotated[
+    dt.date,
+    PlainValidator(_day_time),
+    PlainSerializer(lambda d: d.isoformat() + (f" {d.at:%H:%M}" if isinstance(d, DayTime) else ""), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}[:.]\d{2})?$",
+            "description": "A day (2025-08-28), optionally with the time of publication (2025-08-28 10:57).",
+        }
+    ),
 ]
 Milestone = Annotated[
     dt.date,
@@ -421,8 +468,8 @@ class CampaignFile(_Strict):
     summary: Text
     organizer: Text
     legal_basis: Annotated[LegalBasis, BeforeValidator(_legal_basis), WithJsonSchema(_LEGAL_BASIS_SCHEMA)] | None = None
-    published: Date
-    updated: Date | None = None
+    published: Stamp
+    updated: Stamp | None = None
     opens: Date
     closes: Date
     categories: list[Text] = Field(default_factory=list)

@@ -227,8 +227,9 @@ CASES: list[Case] = [
          [("cx_date_impossible", YML, 6, "closes")], build=True),
     Case("date-written-dotted", {YML: yml(replace={"opens: 2025-08-28": "opens: 28.08.2025"})},
          [("cx_date", YML, 5, "opens")]),
-    Case("date-with-time", {YML: yml(replace={"published: 2025-08-28": "published: 2025-08-28 10:00"})},
-         [("cx_date", YML, 4, "published")]),
+    Case("date-with-time", {YML: yml(replace={"closes: 2025-09-26": "closes: 2025-09-26 15:00"})},
+         [("cx_date", YML, 6, "closes")],
+         note="only published and updated take a time; closes is always until 23:59."),
     Case("date-year-typo", {YML: yml(replace={"closes: 2025-09-26": "closes: 20225-09-26"})},
          [("cx_date", YML, 6, "closes")]),
     Case("date-year-out-of-range", {YML: yml(replace={"closes: 2025-09-26": "closes: 9999-12-31"})},
@@ -240,6 +241,8 @@ CASES: list[Case] = [
     Case("phase-reversed", {YML: yml(append="phases:\n  - title: Zbieranie uwag\n    start: 2025-09-26\n"
                                            "    end: 2025-08-28\n")},
          [("range_reversed", YML, 16, "phases[1].end")]),
+    Case("published-time-impossible", {YML: yml(replace={"published: 2025-08-28": "published: 2025-08-28 25:70"})},
+         [("cx_time_impossible", YML, 4, "published")]),
     Case("phase-month-impossible", {YML: yml(append="phases:\n  - title: Uchwalenie\n    start: 2025-13\n"
                                                   "    end: 2025-12\n")},
          [("cx_date_impossible", YML, "@start: 2025-13", "phases[1].start")]),

@@ -607,3 +607,9 @@ def test_a_consultation_may_have_its_own_notice_and_a_site_without_one_shows_no_
     own = _with_notice(tmp_path / "a", "ochrona-danych.md", "https://www.bip.krakow.pl/rodo-pwr")
     assert own.xpath("//p[@class='cx-respond__privacy']/a/@href") == ["https://www.bip.krakow.pl/rodo-pwr"]
     assert not _with_notice(tmp_path / "b", None).xpath("//p[@class='cx-respond__privacy']")
+
+
+def test_a_time_of_publication_is_shown_in_the_record(example: dict[str, Output]) -> None:
+    tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
+    published = tree.xpath("//*[@id='metryczka']/following::time[@datetime='2025-08-28T10:57']")
+    assert [text_of(t) for t in published][:1] == ["28 sierpnia 2025 r., godz. 10:57"]
