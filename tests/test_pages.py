@@ -318,7 +318,7 @@ def test_record_lists_publisher_dates_changes_and_the_git_history(tmp_path: Path
     assert [" ".join(r.xpath("string(dt)").split() + r.xpath("string(dd)").split()) for r in record] == [
         "Informację przygotował(a) Dział ds. Rodziny MOPS",
         "Informację opublikował(a) Dział Komunikacji Społecznej MOPS",
-        "Data publikacji 28 sierpnia 2025 r.",
+        "Data publikacji 28 sierpnia 2025 r., godz. 10:57",
         "Data aktualizacji 2 września 2025 r.",
     ]
     assert (
@@ -611,5 +611,5 @@ def test_a_consultation_may_have_its_own_notice_and_a_site_without_one_shows_no_
 
 def test_a_time_of_publication_is_shown_in_the_record(example: dict[str, Output]) -> None:
     tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
-    published = tree.xpath("//*[@id='metryczka']/following::time[@datetime='2025-08-28T10:57']")
+    published = tree.xpath("//*[@id='metryczka']/following::time[@datetime='2025-08-28T10:57+02:00']")
     assert [text_of(t) for t in published][:1] == ["28 sierpnia 2025 r., godz. 10:57"]

@@ -103,7 +103,8 @@ def date_view(site: Site, day: dt.date, style: str = "date") -> When:
     t = site.t
     text = {"date": t.date, "weekday": t.date_weekday, "on_weekday": t.date_on_weekday}[style](day)
     if isinstance(day, DayTime):  # published at a time the editor gave: „28 sierpnia 2025 r., godz. 10:57”
-        return When(f"{day.isoformat()}T{day.at:%H:%M}", t("date.time", date=text, time=t.time(day.at)))
+        moment = dt.datetime.combine(day, day.at, tzinfo=site.settings.timezone)
+        return When(moment.isoformat(timespec="minutes"), t("date.time", date=text, time=t.time(day.at)))
     return When(day.isoformat(), text)
 
 
