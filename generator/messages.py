@@ -201,6 +201,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("dzień „{value}” nie istnieje w kalendarzu", "sprawdź dzień i miesiąc, np. {example}"),
         "en": ("the day '{value}' does not exist", "check the day and month, e.g. {example}"),
     },
+    "cx_month_impossible": {
+        "pl": ("miesiąc „{value}” nie istnieje", "miesiąc to liczba 01–12, np. {example}"),
+        "en": ("the month '{value}' does not exist", "a month is a number 01–12, e.g. {example}"),
+    },
     "cx_date_range": {
         "pl": ("rok w dacie „{value}” wygląda na pomyłkę (dozwolone lata 1990–2199)", "sprawdź rok, np. {example}"),
         "en": ("the year in '{value}' looks like a typo (years 1990–2199 are allowed)", "check the year, e.g. {example}"),

@@ -127,7 +127,7 @@ def _milestone(value: Any) -> dt.date:
     if isinstance(value, str) and _MONTH.fullmatch(value.strip()):
         year, month = (int(part) for part in value.strip().split("-"))
         if not 1 <= month <= 12:
-            raise PydanticCustomError("cx_date_impossible", "no such day", {"value": value.strip()})
+            raise PydanticCustomError("cx_month_impossible", "no such month", {"value": value.strip()})
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise PydanticCustomError("cx_date_range", "year out of range", {"value": value.strip()})
         return Month(year, month, 1)

@@ -184,7 +184,7 @@ def _without_typo_echoes(problems: list[Problem]) -> list[Problem]:
 
 _KNOWN_CODES = {
     "list_expected", "mapping_expected", "list_empty", "choice", "cx_text", "cx_empty", "cx_date",
-    "cx_date_impossible", "cx_time_range", "cx_time_impossible", "cx_time_reversed", "cx_bool",
+    "cx_date_impossible", "cx_month_impossible", "cx_time_range", "cx_time_impossible", "cx_time_reversed", "cx_bool",
     "cx_url", "cx_email", "cx_phone", "cx_id", "cx_control", "cx_date_range",
 }
 

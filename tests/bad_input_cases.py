@@ -245,7 +245,7 @@ CASES: list[Case] = [
          [("cx_time_impossible", YML, 4, "published")]),
     Case("phase-month-impossible", {YML: yml(append="phases:\n  - title: Uchwalenie\n    start: 2025-13\n"
                                                   "    end: 2025-12\n")},
-         [("cx_date_impossible", YML, "@start: 2025-13", "phases[1].start")]),
+         [("cx_month_impossible", YML, "@start: 2025-13", "phases[1].start")]),
     Case("phase-month-reversed", {YML: yml(append="phases:\n  - title: Uchwalenie\n    start: 2025-12-01\n"
                                                  "    end: 2025-11\n")},
          [("range_reversed", YML, "@end: 2025-11", "phases[1].end")],
