@@ -27,6 +27,7 @@ from generator.errors import (
 from generator.export import schema_bytes
 from generator.messages import render_message
 from generator.pipeline import check_campaigns
+from generator.privacy import notice_problems
 from generator.revisions import read_git
 from generator.settings import EpochError, Organisation, resolve_today
 from generator.sitekit import SiteKitMissing
@@ -114,6 +115,8 @@ def read_site_options(root: Path) -> dict[str, Any]:
     if isinstance(theme, dict) and theme.get("language"):
         options["language"] = str(theme["language"])
     for plugin in data.get("plugins") or []:
+        if plugin == "consultations" or (isinstance(plugin, dict) and "consultations" in plugin):
+            options["plugin"] = True  # the site's own checks (the privacy notice) apply
         if isinstance(plugin, dict) and isinstance(plugin.get("consultations"), dict):
             for key in ("campaigns_dir", "timezone", "today", "organisation", "accessibility_statement"):
                 if plugin["consultations"].get(key) is not None:
@@ -140,9 +143,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         root / site.campaigns_dir, root, site.timezone,
         markdown=_editor_markdown(options.get("markdown_extensions")),
         docs_dir=root / options.get("docs_dir", "docs"),
+        rules=site.rules, today=resolve_today(site.timezone, site.today)[0],
     )
     # The same reading of git as the build: an entry whose calendar identity would move is refused.
     found += read_git(root / site.campaigns_dir, site.timezone, [c.slug for c in campaigns])[2]
+    docs_dir = root / options.get("docs_dir", "docs")
+    found += notice_problems(site.privacy_notice, docs_dir, root) if options.get("plugin") else []
     problems = sorted_problems(site_problems + found + _statement_problems(site))
     if args.format == "json":
         print(format_json(problems, lang))

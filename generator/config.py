@@ -41,6 +41,8 @@ class PluginConfig(base.Config):
     today = _Raw(None)
     organisation = _Raw(None)
     accessibility_statement = _Raw({})
+    privacy_notice = _Raw(None)
+    rules = _Raw({})
 
 
 class SettingsError(ConsultationsError):
@@ -79,6 +81,8 @@ def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
         edit_uri=_repository_edit_uri(config, root),
         organisation=Organisation(**checked.organisation),
         extra={"accessibility_statement": checked.accessibility_statement},
+        privacy_notice=checked.privacy_notice,
+        rules=checked.rules,
     )
 
 

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from generator.model import Campaign, DutyHour, Meeting
+from generator.model import Campaign, DutyHour, Material, Meeting
 
 # Fixed namespace for UUIDv5 event identifiers; never change it, or every subscriber's
 # calendar would see all events deleted and re-created.
@@ -30,6 +30,7 @@ class Event:
     phones: tuple[str, ...] = ()
     online: str | None = None
     note: str | None = None
+    materials: tuple[Material, ...] = ()  # a meeting's slides, minutes, recordings
 
     @property
     def all_day(self) -> bool:
@@ -126,4 +127,5 @@ def _meeting(campaign: Campaign, meeting: Meeting, index: int, tz: ZoneInfo) -> 
         place=meeting.place,
         online=meeting.online,
         note=meeting.note,
+        materials=campaign.meeting_materials[index - 1] if index <= len(campaign.meeting_materials) else (),
     )

@@ -20,6 +20,7 @@ from generator.events import Event, campaign_events
 from generator.memo import Memo, cached
 from generator.model import Campaign, Decision, Material, campaign_json_schema
 from generator.outputs import Output
+from generator.privacy import campaign_notice, is_address, notice_path
 from generator.settings import Settings
 
 SCHEMA_PATH = "schema/campaign.schema.json"
@@ -84,6 +85,7 @@ def _consultation(campaign: Campaign, settings: Settings) -> dict[str, Any]:
         "title": data.title,
         "summary": data.summary,
         "organizer": data.organizer,
+        "legal_basis": {"text": data.legal_basis.text, "url": data.legal_basis.url} if data.legal_basis else None,
         "categories": list(data.categories),
         "status": campaign.status(today).value,
         "published": data.published.isoformat(),
@@ -97,6 +99,7 @@ def _consultation(campaign: Campaign, settings: Settings) -> dict[str, Any]:
             for r in data.respond
         ],
         "events": [_event(e, settings) for e in campaign_events(campaign, settings.timezone)],
+        "privacy_notice": privacy_url(campaign, settings),
         "materials": [_material(campaign, m, settings) for m in campaign.materials],
         "report": _report(campaign, settings),
         "changes": [{"date": c.date.isoformat(), "summary": c.summary} for c in data.changes],
@@ -120,6 +123,7 @@ def _event(event: Event, settings: Settings) -> dict[str, Any]:
         "phones": list(event.phones),
         "online": event.online,
         "note": event.note,
+        "materials": [_material(event.campaign, m, settings) for m in event.materials],
         "url": f"{page}#{event.anchor}",
         # Only recent and coming events have their own file (see calendar_feeds.has_download).
         "ics": settings.url(urls.ics_event(settings, event.campaign.slug, event.key))
@@ -175,6 +179,15 @@ def _comments(campaign: Campaign, settings: Settings) -> dict[str, Any] | None:
             for c in table.comments
         ],
     }
+
+
+def privacy_url(campaign: Campaign, settings: Settings) -> str | None:
+    """The absolute address of the consultation's data-protection notice, when there is one."""
+    notice = campaign_notice(campaign.data.privacy_notice, settings.privacy_notice)
+    if notice is None:
+        return None
+    path = notice_path(notice)
+    return path if is_address(path) else settings.url(path)
 
 
 def _date(day: dt.date | None) -> str | None:

@@ -52,6 +52,7 @@ WORDS: dict[str, dict[str, Any]] = {
         # dates: Babel gives month and weekday names; Polish needs the accusative after "w"
         # A Polish date ends with "r.", which also ends a sentence: templates put no second dot after {date}.
         "date": "{date} r.",
+        "date.time": "{date}, godz. {time}",
         "date.weekday": "{weekday}, {date} r.",
         "date.on_weekday": "{on_weekday}, {date} r.",
         "on_weekday": [
@@ -65,6 +66,8 @@ WORDS: dict[str, dict[str, Any]] = {
         ],
         "deadline": "do {date} r. ({weekday}), do końca dnia",
         "period": "od {start} do {end}",
+        "period.months": "{start} – {end}",
+        "period.single": "{start}",
         "time_range": "{start}–{end}",
         "quote": "„{text}”",
         # key facts
@@ -76,6 +79,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "facts.documents": "Dokumenty",
         "facts.documents.all": "Wszystkie materiały do pobrania ({n})",
         "facts.organizer": "Organizator",
+        "facts.legal_basis": "Podstawa prawna",
         "facts.categories": "Kategorie",
         "facts.updated": "Ostatnia zmiana",
         # section headings of a consultation page
@@ -97,6 +101,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "respond.intro.open": "Uwagi przyjmujemy {deadline}. Wybierz jeden sposób:",
         "respond.intro.upcoming": "Uwagi będzie można zgłaszać od {date}, {deadline}. Sposoby:",
         "respond.intro.closed": "Uwag już nie przyjmujemy. Tak można je było zgłaszać:",
+        "respond.privacy": "Jak przetwarzamy dane osobowe osób zgłaszających uwagi (klauzula informacyjna RODO)",
         "channel.email": "E-mailem",
         "channel.post": "Pocztą",
         "channel.in_person": "Osobiście",
@@ -140,6 +145,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "attendance.online": "spotkanie online",
         "attendance.hybrid": "spotkanie hybrydowe (stacjonarnie i online)",
         "meeting.join": "Dołącz do spotkania online",
+        "meeting.materials": "Materiały ze spotkania",
         "meeting.place": "Miejsce:",
         "kind.duty": "Dyżur ekspercki",
         "kind.meeting": "Spotkanie",
@@ -302,6 +308,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "deadline_passed": "the deadline has passed",
         "count.consultations": {"one": "{n} consultation", "other": "{n} consultations"},
         "date": "{date}",
+        "date.time": "{date}, {time}",
         "date.weekday": "{weekday}, {date}",
         "date.on_weekday": "{on_weekday}, {date}",
         "on_weekday": [
@@ -315,6 +322,8 @@ WORDS: dict[str, dict[str, Any]] = {
         ],
         "deadline": "by {date} ({weekday}), end of day",
         "period": "from {start} to {end}",
+        "period.months": "{start} – {end}",
+        "period.single": "{start}",
         "time_range": "{start}–{end}",
         "quote": "“{text}”",
         "facts.label": "Key facts",
@@ -325,6 +334,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "facts.documents": "Documents",
         "facts.documents.all": "All documents to download ({n})",
         "facts.organizer": "Organiser",
+        "facts.legal_basis": "Legal basis",
         "facts.categories": "Categories",
         "facts.updated": "Last changed",
         "section.audience": "Who may respond",
@@ -344,6 +354,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "respond.intro.open": "Responses are accepted {deadline}. Choose one way:",
         "respond.intro.upcoming": "Responses will be accepted from {date}, {deadline}. Ways to respond:",
         "respond.intro.closed": "Responses are no longer accepted. They could be sent:",
+        "respond.privacy": "How we process the personal data of people who respond (data-protection notice)",
         "channel.email": "By e-mail",
         "channel.post": "By post",
         "channel.in_person": "In person",
@@ -386,6 +397,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "attendance.online": "online meeting",
         "attendance.hybrid": "hybrid meeting (in person and online)",
         "meeting.join": "Join the meeting online",
+        "meeting.materials": "Documents of the meeting",
         "meeting.place": "Place:",
         "kind.duty": "Expert duty hour",
         "kind.meeting": "Meeting",
@@ -620,6 +632,7 @@ class Translator:
         # "d MMMM", "EEEE") need only the locale's month and weekday names (tests compare
         # every day of many years with Babel).
         self._months = self.locale.months["format"]["wide"]
+        self._month_names = self.locale.months["stand-alone"]["wide"]  # nominative: „maj”, not „maja”
         self._weekdays = self.locale.days["format"]["wide"]
         self._times: dict[dt.time, str] = {}
 
@@ -654,6 +667,10 @@ class Translator:
     def date_short(self, day: dt.date) -> str:
         """A date without the year, for the start of a period within one year: „29 sierpnia”."""
         return f"{day.day} {self._months[day.month]}"
+
+    def month(self, day: dt.date) -> str:
+        """A month on its own, for milestones known only to the month: „maj 2024”."""
+        return f"{self._month_names[day.month]} {day.year}"
 
     def day_month_year(self, day: dt.date) -> str:
         """A date as Babel's pattern "d MMMM y" gives it, without the words around: „29 sierpnia 2025”."""

@@ -39,8 +39,8 @@ EXAMPLES: dict[str, str] = {
     "url": "url: https://www.example.pl/dokument.pdf",
     "accessible": "accessible: false",
     "phases": "phases:\n    - title: Zbieranie uwag\n      start: 2025-08-28\n      end: 2025-09-26",
-    "start": "start: 2025-08-28",
-    "end": "end: 2025-09-26",
+    "start": "start: 2025-08-28   | start: 2024-05",
+    "end": "end: 2025-09-26   | end: 2024-05",
     "report": "report:\n    published: 2025-10-30\n    file: files/raport.pdf",
     "comments": "comments: files/uwagi.csv",
     "accessibility": "accessibility: Budynek jest dostosowany do potrzeb osób z niepełnosprawnością ruchową.",
@@ -202,6 +202,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("dzień „{value}” nie istnieje w kalendarzu", "sprawdź dzień i miesiąc, np. {example}"),
         "en": ("the day '{value}' does not exist", "check the day and month, e.g. {example}"),
     },
+    "cx_month_impossible": {
+        "pl": ("miesiąc „{value}” nie istnieje", "miesiąc to liczba 01–12, np. {example}"),
+        "en": ("the month '{value}' does not exist", "a month is a number 01–12, e.g. {example}"),
+    },
     "cx_date_range": {
         "pl": ("rok w dacie „{value}” wygląda na pomyłkę (dozwolone lata 1990–2199)", "sprawdź rok, np. {example}"),
         "en": ("the year in '{value}' looks like a typo (years 1990–2199 are allowed)", "check the year, e.g. {example}"),
@@ -340,8 +344,32 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the event on {date} is before the announcement is published ({published})", "check the event's date or 'published'"),
     },
     "short_consultation": {
-        "pl": ("konsultacje trwają {days} dni, krócej niż zalecane minimum 21 dni", "wydłuż okres zbierania uwag, np. closes: {suggested}"),
-        "en": ("the consultation lasts {days} days, less than the recommended minimum of 21", "give people more time, e.g. closes: {suggested}"),
+        "pl": ("konsultacje trwają {days} dni; zasady wymagają co najmniej {min}", "przesuń `closes` na {suggested} albo, jeśli krótszy termin jest uzasadniony, wpisz accept_warnings: [short_consultation]"),
+        "en": ("the consultation lasts {days} days; the rules require at least {min}", "move `closes` to {suggested} or, if a shorter period is justified, add accept_warnings: [short_consultation]"),
+    },
+    "privacy_notice_missing": {
+        "pl": ("strona nie podaje informacji o przetwarzaniu danych osobowych (klauzuli RODO) osób zgłaszających uwagi", "napisz stronę content/{page} i wskaż ją w mkdocs.yml pod pluginem consultations: privacy_notice: {page}"),
+        "en": ("the site gives no data-protection notice (RODO information clause) for people who respond", "write the page content/{page} and name it in mkdocs.yml under the consultations plugin: privacy_notice: {page}"),
+    },
+    "privacy_notice_page_missing": {
+        "pl": ("nie ma strony „{page}” z klauzulą RODO w folderze {folder}", "utwórz plik {folder}/{page} albo popraw privacy_notice (ścieżka strony w {folder} albo adres https://…)"),
+        "en": ("there is no page '{page}' with the data-protection notice in the folder {folder}", "create {folder}/{page} or correct privacy_notice (a page in {folder} or an https://… address)"),
+    },
+    "privacy_notice_placeholder": {
+        "pl": ("klauzula RODO zawiera jeszcze „{placeholder}” i tak trafi na stronę", "wpisz prawdziwe dane: administratora, cel i podstawę przetwarzania, okres przechowywania, prawa osób i e-mail inspektora ochrony danych"),
+        "en": ("the data-protection notice still says '{placeholder}' and would be published so", "write the real facts: the controller, the purpose and legal basis, the retention period, people's rights and the data-protection officer's e-mail"),
+    },
+    "few_ways_to_respond": {
+        "pl": ("sposobów zgłaszania uwag: {count}; zasady wymagają co najmniej {min}", "dodaj w „respond” inny sposób (np. poczta, osobiście w kancelarii, formularz online), np.\n    - channel: post\n      value: ul. Józefińska 14, 30-529 Kraków"),
+        "en": ("ways to respond: {count}; the rules require at least {min}", "add another channel under 'respond' (post, in person, an online form), e.g.\n    - channel: post\n      value: ul. Józefińska 14, 30-529 Kraków"),
+    },
+    "no_meeting_or_duty_hours": {
+        "pl": ("zasady wymagają otwartego spotkania albo dyżuru eksperta, a nie zaplanowano żadnego", "dodaj spotkanie w „meetings” albo dyżur w „duty_hours”, np. {example}"),
+        "en": ("the rules require an open meeting or an expert's duty hour, and none is scheduled", "add a meeting under 'meetings' or a duty hour under 'duty_hours', e.g. {example}"),
+    },
+    "report_overdue": {
+        "pl": ("raport z konsultacji miał być opublikowany do {due} ({days} dni po zamknięciu {closes}); spóźnienie: {late} dni", "opublikuj raport i wpisz go w campaign.yml, np.\n    report:\n      published: RRRR-MM-DD\n      file: files/raport.pdf"),
+        "en": ("the consultation report was due by {due} ({days} days after closing on {closes}); {late} days late", "publish the report and add it to campaign.yml, e.g.\n    report:\n      published: YYYY-MM-DD\n      file: files/raport.pdf"),
     },
     "no_respond": {
         "pl": ("nie podano, jak zgłaszać uwagi (pole „respond”)", "dodaj sposoby zgłaszania uwag, np. {example}"),
@@ -492,6 +520,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "config_number": {
         "pl": ("„{value}” nie jest liczbą całkowitą nieujemną", "wpisz liczbę dni, np. {option}: {default}"),
         "en": ("'{value}' is not a whole number of zero or more", "give a number of days, e.g. {option}: {default}"),
+    },
+    "config_bool": {
+        "pl": ("„{value}” nie jest odpowiedzią tak/nie", "wpisz true albo false, np. {option}: true"),
+        "en": ("'{value}' is not a yes/no answer", "write true or false, e.g. {option}: true"),
     },
     "config_prefix": {
         "pl": ("„{value}” nie może być częścią adresu strony", "użyj małych liter, cyfr i łączników, np. {option}: {default}"),

@@ -72,6 +72,73 @@ def _date(value: Any) -> dt.date:
     return day
 
 
+class DayTime(dt.date):
+    """A day with the time something happened on it ("2025-08-28 10:57"); it compares as the day."""
+
+    at: dt.time
+
+    def __new__(cls, year: int, month: int, day: int, at: dt.time = dt.time(0, 0)) -> DayTime:  # noqa: D102
+        self = super().__new__(cls, year, month, day)
+        self.at = at
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # date's own pickling would drop the time (the parallel build sends campaigns between processes).
+        return (DayTime, (self.year, self.month, self.day, self.at))
+
+    def __add__(self, other: dt.timedelta) -> dt.date:  # type: ignore[override]
+        # A day later is a plain day: the time belongs to the moment of publication only.
+        return dt.date(self.year, self.month, self.day) + other
+
+    __radd__ = __add__  # type: ignore[assignment]
+
+
+_DAY_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2})[:.](\d{2})")
+
+
+def _day_time(value: Any) -> dt.date:
+    match = _DAY_TIME.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return _date(value)
+    day = _date(match.group(1))
+    hour, minute = int(match.group(2)), int(match.group(3))
+    if hour > 23 or minute > 59:
+        raise PydanticCustomError("cx_time_impossible", "no such time", {"value": value.strip()})
+    return DayTime(day.year, day.month, day.day, dt.time(hour, minute))
+
+
+class Month(dt.date):
+    """A milestone known only to the month ("2024-05"): it compares as the month's first day."""
+
+    def isoformat(self) -> str:
+        """`YYYY-MM`, also a valid HTML `<time datetime>`."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def last_day(self) -> dt.date:
+        """The month's last day."""
+        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _milestone(value: Any) -> dt.date:
+    if isinstance(value, str) and _MONTH.fullmatch(value.strip()):
+        year, month = (int(part) for part in value.strip().split("-"))
+        if not 1 <= month <= 12:
+            raise PydanticCustomError("cx_month_impossible", "no such month", {"value": value.strip()})
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise PydanticCustomError("cx_date_range", "year out of range", {"value": value.strip()})
+        return Month(year, month, 1)
+    return _date(value)
+
+
+def last_day(day: dt.date) -> dt.date:
+    """The last day a date or a month covers."""
+    return day.last_day() if isinstance(day, Month) else day
+
+
 class TimeRange(NamedTuple):
     """A local time range on one day, e.g. 16:00-18:00."""
 
@@ -171,6 +238,30 @@ Date = Annotated[
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
+Stamp = Annotated[
+    dt.date,
+    PlainValidator(_day_time),
+    PlainSerializer(lambda d: d.isoformat() + (f" {d.at:%H:%M}" if isinstance(d, DayTime) else ""), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}[:.]\d{2})?$",
+            "description": "A day (2025-08-28), optionally with the time of publication (2025-08-28 10:57).",
+        }
+    ),
+]
+Milestone = Annotated[
+    dt.date,
+    PlainValidator(_milestone),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+            "description": "A day (2025-09-26) or, when only the month is known, a month (2024-05).",
+        }
+    ),
+]
 Time = Annotated[
     TimeRange,
     PlainValidator(_time_range),
@@ -253,6 +344,45 @@ class DutyHour(_Strict):
     note: Text | None = None
 
 
+class MaterialEntry(_Strict):
+    """A file to download (inside the campaign folder) or a link."""
+
+    title: Text
+    file: Text | None = None
+    url: Url | None = None
+    accessible: Bool = Field(
+        True, description="false when the file is not accessible; the page offers an accessible version on request."
+    )
+
+
+class LegalBasis(_Strict):
+    """The act or resolution under which the consultation is held, with a link to its text."""
+
+    text: Text = Field(description="E.g. „Uchwała NR CXI/1510/10 Rady Miasta Krakowa z dnia 29 września 2010 r.”")
+    url: Url | None = None
+
+
+def _legal_basis(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+_LEGAL_BASIS_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "url": {"type": "string", "pattern": "^(https?://|mailto:)"},
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    ],
+    "description": "Plain text, or {text, url} to link the act or resolution.",
+}
+
+
 class Meeting(_Strict):
     """An open consultation meeting, in person, online or both."""
 
@@ -271,6 +401,9 @@ class Meeting(_Strict):
     online: Url | None = None
     status: Literal["scheduled", "cancelled"] = "scheduled"
     note: Text | None = None
+    materials: list[MaterialEntry] = Field(
+        default_factory=list, description="Slides, minutes, recordings of this meeting, like the consultation's materials."
+    )
 
     def modes(self) -> tuple[str, ...]:
         """How to attend: the modes written plus those a place or a link imply, in a fixed order."""
@@ -278,23 +411,16 @@ class Meeting(_Strict):
         return tuple(m for m in ("in_person", "online") if m in self.mode or implied[m])
 
 
-class MaterialEntry(_Strict):
-    """A file to download (inside the campaign folder) or a link."""
-
-    title: Text
-    file: Text | None = None
-    url: Url | None = None
-    accessible: Bool = Field(
-        True, description="false when the file is not accessible; the page offers an accessible version on request."
-    )
-
-
 class Phase(_Strict):
     """One step of the consultation's timeline."""
 
     title: Text
-    start: Date
-    end: Date
+    start: Milestone
+    end: Milestone
+
+    def last_day(self) -> dt.date:
+        """The phase's last day (the end of the month for a month)."""
+        return last_day(self.end)
 
 
 class Report(_Strict):
@@ -347,8 +473,9 @@ class CampaignFile(_Strict):
     title: Text
     summary: Text
     organizer: Text
-    published: Date
-    updated: Date | None = None
+    legal_basis: Annotated[LegalBasis, BeforeValidator(_legal_basis), WithJsonSchema(_LEGAL_BASIS_SCHEMA)] | None = None
+    published: Stamp
+    updated: Stamp | None = None
     opens: Date
     closes: Date
     categories: list[Text] = Field(default_factory=list)
@@ -362,10 +489,14 @@ class CampaignFile(_Strict):
     accessibility: Text | None = None
     contact: Contact | None = None
     publisher: Publisher | None = None
+    privacy_notice: Text | None = Field(
+        None, description="This consultation's own data-protection notice: a page of the site or a web address."
+    )
     changes: list[Change] = Field(default_factory=list)
     accept_warnings: list[
         Literal["short_consultation", "published_after_opens", "event_after_closes", "event_before_published",
-                "no_respond", "report_before_closes", "file_large", "time_ambiguous"]
+                "no_respond", "report_before_closes", "file_large", "time_ambiguous", "few_ways_to_respond",
+                "no_meeting_or_duty_hours", "report_overdue"]
     ] = Field(
         default_factory=list,
         description="Warnings the editors have reviewed and accept for this consultation, e.g. short_consultation.",
@@ -467,6 +598,7 @@ class Campaign:
     materials: tuple[Material, ...] = ()
     report_file: FileInfo | None = None
     comments: CommentTable | None = None
+    meeting_materials: tuple[tuple[Material, ...], ...] = ()  # one tuple per entry of data.meetings
     history: tuple[HistoryEntry, ...] = field(default=())
     revisions: tuple[EventRevision, ...] = field(default=())  # from git; empty outside git
 

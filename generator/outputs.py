@@ -133,7 +133,8 @@ def material_outputs(campaigns: Iterable[Campaign], settings: Settings) -> list[
     outputs = []
     for campaign in campaigns:
         base = settings.campaign_path(campaign.slug)
-        files = [m.file for m in campaign.materials if m.file is not None]
+        shown = [*campaign.materials, *(m for meeting in campaign.meeting_materials for m in meeting)]
+        files = [m.file for m in shown if m.file is not None]
         if campaign.report_file is not None:
             files.append(campaign.report_file)
         for info in {info.rel: info for info in files}.values():  # a file listed twice is published once

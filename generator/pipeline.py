@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import stat
@@ -13,7 +14,9 @@ from generator import gcpause
 from generator.editor_html import EditorMarkdown, bidi_problems, has_bidi_control, markdown_problems
 from generator.errors import Problem, sorted_problems
 from generator.load import RawCampaign, load_campaigns, split_front_matter
+from generator.localrules import LocalRules, rule_problems
 from generator.model import Campaign
+from generator.privacy import notice_problems
 from generator.timing import StageTimes
 from generator.validate import validate_campaigns
 from generator.yamlsource import YamlDocument, dotted
@@ -35,6 +38,8 @@ def check_campaigns(
     remember: Remembered | None = None,
     markdown: EditorMarkdown | None = None,
     docs_dir: Path | None = None,
+    rules: LocalRules | None = None,
+    today: dt.date | None = None,
 ) -> tuple[list[Campaign], list[Problem]]:
     """Load and validate every campaign; return the valid ones and all problems, sorted.
 
@@ -44,6 +49,8 @@ def check_campaigns(
         markdown: renders editors' Markdown as the site does (the site's extensions), to find
             the HTML the published page would drop; default: MkDocs' usual extensions.
         docs_dir: the hand-written pages, checked the same way.
+        rules: the site's local rules (default: only the 21-day minimum).
+        today: the build day, for rules that fall due (a report); None leaves them out.
     """
     times = times if times is not None else StageTimes()
     with gcpause.paused():
@@ -51,6 +58,14 @@ def check_campaigns(
             raws, problems = load_campaigns(campaigns_dir, root, remember.load if remember else None)
         with times.stage("validate"):
             campaigns, found = validate_campaigns(raws, tz, remember.validate if remember else None)
+            docs = {raw.rel_dir: raw.yml or YamlDocument(None) for raw in raws}
+            for campaign in campaigns:
+                doc = docs[campaign.source_dir]
+                found += rule_problems(campaign, doc, rules or LocalRules(), today)
+                if campaign.data.privacy_notice is not None:
+                    where = (f"{campaign.source_dir}/campaign.yml", doc.position(("privacy_notice",))[0],
+                             "privacy_notice")
+                    found += notice_problems(campaign.data.privacy_notice, docs_dir, root, where)
         with times.stage("editor html"):
             renderer = markdown or EditorMarkdown()
             found += editor_text_problems(raws, renderer)

@@ -30,6 +30,7 @@ from generator.model import Campaign
 from generator.outputs import Output, PackedPage
 from generator.pages.views import open_data_links
 from generator.pipeline import check_campaigns
+from generator.privacy import notice_problems
 from generator.revisions import read_git
 from generator.session import PreviewSession
 from generator.settings import Settings
@@ -103,8 +104,9 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         settings, self.stage_times = self.settings, StageTimes()
         campaigns, problems = check_campaigns(
             settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session,
-            self.editor_markdown, settings.docs_dir,
+            self.editor_markdown, settings.docs_dir, settings.rules, settings.today,
         )
+        problems += notice_problems(settings.privacy_notice, settings.docs_dir, settings.root)
         if settings.extra.get("accessibility_statement"):
             problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
         # The history is read even when a campaign failed, so that every problem is told at once.

@@ -42,6 +42,7 @@ LISTS = (("duty_hours", "dyzur", m.DutyHour), ("meetings", "spotkanie", m.Meetin
 DEADLINE = "termin"
 _BASE = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _WHERE = ("date", "time", "place", "online")
+_NOT_FACTS = ("id", "materials")
 
 
 @dataclass
@@ -183,7 +184,8 @@ def _quick(text: bytes) -> Any:
 def _entry(value: Any, index: int, prefix: str, title: str) -> _Entry:
     fields = value if isinstance(value, dict) else {}
     own = fields.get("id") if isinstance(fields.get("id"), str) and fields.get("id") else f"{prefix}-{index}"
-    facts = tuple(sorted((k, _text(v)) for k, v in fields.items() if k != "id")) + (("", title),)
+    # A meeting's documents (slides, minutes) are not in calendars: adding them is no change of the event.
+    facts = tuple(sorted((k, _text(v)) for k, v in fields.items() if k not in _NOT_FACTS)) + (("", title),)
     return _Entry(None, str(own), fields, facts)
 
 

@@ -127,6 +127,7 @@ def _site_files(target: Path, facts: SiteFacts, today: dt.date) -> dict[str, str
     for rel, name in (
         ("content/index.md", "content/index.md"),
         ("content/o-konsultacjach.md", "content/o-konsultacjach.md"),
+        ("content/ochrona-danych.md", "content/ochrona-danych.md"),  # the RODO notice, a placeholder
         ("README.md", "README.md"),
         (".gitignore", "gitignore"),
         ("requirements.txt", "requirements.txt"),

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from generator.errors import Problem
+from generator.localrules import LocalRules
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Settings:
     edit_uri: str = ""  # relative to the repository root, e.g. edit/main/
     organisation: Organisation = field(default_factory=Organisation)
     extra: dict[str, object] = field(default_factory=dict)
+    privacy_notice: str | None = None  # the RODO information clause: a page of docs_dir or a web address
+    rules: LocalRules = field(default_factory=LocalRules)
 
     @property
     def host(self) -> str:

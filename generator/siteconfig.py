@@ -71,6 +71,7 @@ def site_config(source: str, facts: SiteFacts, today: dt.date, target: Path, pag
         theme.pop("custom_dir", None)
     options = _plugin_options(config)
     options.pop("today", None)
+    options.pop("rules", None)  # another body's resolution sets other minimums: the guide says how
     new = {"name": facts.name, "short_name": facts.abbreviation, "address": facts.address,
            "email": facts.email, "phone": facts.phone}
     options["organisation"] = new
@@ -78,7 +79,8 @@ def site_config(source: str, facts: SiteFacts, today: dt.date, target: Path, pag
     if isinstance(config.get("nav"), list):
         config["nav"] = _nav(config["nav"], pages | _generated_pages(target))
     header = ("# Ustawienia strony. Dane organizacji: plugins → consultations → organisation;\n"
-              "# deklaracja dostępności: accessibility_statement (uzupełnij ją przed publikacją).\n")
+              "# deklaracja dostępności: accessibility_statement (uzupełnij ją przed publikacją);\n"
+              "# klauzula RODO: content/ochrona-danych.md (uzupełnij); zasady konsultacji: rules.\n")
     return header + yaml.dump(config, Dumper=_KeepTagsDumper, allow_unicode=True, sort_keys=False, width=100)
 
 

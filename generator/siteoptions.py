@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import Problem
+from generator.localrules import RULE_OPTIONS, LocalRules
 from generator.yamlsource import Path_, YamlDocument, parse_yaml
 
 PLUGIN = "consultations"
@@ -40,6 +41,8 @@ OPTION_DEFAULTS: dict[str, Any] = {
     "today": None,
     "organisation": ORGANISATION_DEFAULTS,
     "accessibility_statement": {},
+    "privacy_notice": None,
+    "rules": {},
 }
 _PREFIX = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*")
 # mkdocs.yml may use merge keys and repeated keys, which MkDocs accepts; only errors that stop
@@ -60,6 +63,8 @@ class SiteOptions:
     feed_past_days: int = 365
     organisation: dict[str, str] = field(default_factory=lambda: dict(ORGANISATION_DEFAULTS))
     accessibility_statement: dict[str, Any] = field(default_factory=dict)
+    privacy_notice: str | None = None  # a page of docs_dir ("ochrona-danych.md") or a web address
+    rules: LocalRules = field(default_factory=LocalRules)
     site_url: str = ""
     language: str = "pl"
 
@@ -137,6 +142,13 @@ def check_options(
     elif statement is not None and not check.dynamic(("accessibility_statement",)):
         check.add("config_mapping", ("accessibility_statement",),
                   {"found": _found(statement), "default": "reviewed: 2025-09-01"})
+    notice = options.get("privacy_notice")
+    if notice is not None and not check.dynamic(("privacy_notice",)):
+        if _text(notice) is None or not str(notice).strip():
+            check.add("config_text", ("privacy_notice",), {"found": _found(notice), "default": "ochrona-danych.md"})
+        else:
+            values["privacy_notice"] = str(notice).strip()
+    values["rules"] = _rules(check, options.get("rules"))
     if "timezone" in values:
         values["timezone"] = _zone(values["timezone"])
     result = SiteOptions(site_url=url or "", **values)
@@ -186,6 +198,36 @@ def _organisation(check: _Checker, value: Any) -> dict[str, str]:
         elif text is not None:
             result[key] = text
     return result
+
+
+def _rules(check: _Checker, value: Any) -> LocalRules:
+    """The local rules under `rules:`; a bad value keeps that rule's default."""
+    if value is None or check.dynamic(("rules",)):
+        return LocalRules()
+    if not isinstance(value, Mapping):
+        check.add("config_mapping", ("rules",), {"found": _found(value), "default": "min_days: 21"})
+        return LocalRules()
+    found: dict[str, Any] = {}
+    for key, item in value.items():
+        path: Path_ = ("rules", str(key))
+        if key not in RULE_OPTIONS:
+            _unknown(check, path, list(RULE_OPTIONS))
+            continue
+        default, kind = RULE_OPTIONS[key]
+        if kind == "bool":
+            flag = item if isinstance(item, bool) else {"true": True, "false": False, "tak": True, "nie": False,
+                                                         "yes": True, "no": False}.get(str(item).strip().lower())
+            if flag is None:
+                check.add("config_bool", path, {"value": _show(item)})
+            else:
+                found[key] = flag
+        elif isinstance(item, int) and not isinstance(item, bool) and item >= 0:
+            found[key] = item
+        elif isinstance(item, str) and item.strip().isdigit() and item.strip().isascii():
+            found[key] = int(item)
+        elif item is not None:  # empty: no such rule
+            check.add("config_number", path, {"value": _show(item), "default": default or 30})
+    return LocalRules(**found)
 
 
 def _zone(name: str) -> ZoneInfo | None:

@@ -22,7 +22,6 @@ from generator.errors import Problem, Severity, os_error_problem
 from generator.load import MarkdownSource, RawCampaign, real_path, within
 from generator.yamlsource import YamlDocument, dotted
 
-MIN_DAYS = 21
 LARGE_FILE = 10_000_000  # bytes: 10 MB, the unit the site shows sizes in
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -36,6 +35,7 @@ _SUBMODELS: dict[str, type[BaseModel]] = {
     "contact": m.Contact,
     "publisher": m.Publisher,
     "changes": m.Change,
+    "legal_basis": m.LegalBasis,
 }
 
 
@@ -79,7 +79,7 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
         return None, problems
     doc = raw.yml or YamlDocument(None)
     problems.extend(_rules(data, doc, raw, tz))
-    materials, report_file = _files(data, doc, raw, problems)
+    materials, report_file, meeting_materials = _files(data, doc, raw, problems)
     comments = _comments(data, doc, raw, problems)
     accepted = set(data.accept_warnings)
     problems = [p for p in problems if not (p.severity is Severity.WARNING and p.code in accepted)]
@@ -94,6 +94,7 @@ def validate_campaign(raw: RawCampaign, tz: ZoneInfo) -> tuple[m.Campaign | None
         materials=materials,
         report_file=report_file,
         comments=comments,
+        meeting_materials=meeting_materials,
     )
     return campaign, problems
 
@@ -191,7 +192,7 @@ def _without_typo_echoes(problems: list[Problem]) -> list[Problem]:
 
 _KNOWN_CODES = {
     "list_expected", "mapping_expected", "list_empty", "choice", "cx_text", "cx_empty", "cx_date",
-    "cx_date_impossible", "cx_time_range", "cx_time_impossible", "cx_time_reversed", "cx_bool",
+    "cx_date_impossible", "cx_month_impossible", "cx_time_range", "cx_time_impossible", "cx_time_reversed", "cx_bool",
     "cx_url", "cx_email", "cx_phone", "cx_id", "cx_control", "cx_date_range",
 }
 
@@ -248,10 +249,6 @@ def _rules(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, tz: ZoneIn
     warn = Severity.WARNING
     if data.closes < data.opens:
         add("closes_before_opens", ("closes",), {"closes": data.closes, "opens": data.opens})
-    elif (data.closes - data.opens).days + 1 < MIN_DAYS:
-        suggested = data.opens + dt.timedelta(days=MIN_DAYS - 1)
-        add("short_consultation", ("closes",), {"days": (data.closes - data.opens).days + 1,
-                                                 "suggested": suggested}, warn)
     if data.updated is not None and data.updated < data.published:
         add("updated_before_published", ("updated",), {"updated": data.updated, "published": data.published})
     if data.published > data.opens:
@@ -263,7 +260,7 @@ def _rules(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, tz: ZoneIn
         if code:
             add(code, ("respond", i, "value"), {"value": r.value, "channel": r.channel})
     for i, phase in enumerate(data.phases):
-        if phase.end < phase.start:
+        if phase.last_day() < phase.start:
             add("range_reversed", ("phases", i, "end"), {"start": phase.start, "end": phase.end})
     if data.report is not None:
         report = data.report
@@ -342,20 +339,32 @@ def _has_transition(day: dt.date, tz: ZoneInfo) -> bool:
 
 def _files(
     data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign, problems: list[Problem]
-) -> tuple[tuple[m.Material, ...], m.FileInfo | None]:
+) -> tuple[tuple[m.Material, ...], m.FileInfo | None, tuple[tuple[m.Material, ...], ...]]:
+    materials = _materials(data.materials, ("materials",), doc, raw, problems)
+    meeting_materials = tuple(
+        tuple(_materials(meeting.materials, ("meetings", i, "materials"), doc, raw, problems))
+        for i, meeting in enumerate(data.meetings)
+    )
+    report_file = None
+    if data.report is not None and data.report.file is not None:
+        report_file = _file_info(data.report.file, ("report", "file"), doc, raw, problems)
+    return tuple(materials), report_file, meeting_materials
+
+
+def _materials(
+    entries: list[m.MaterialEntry], where: tuple[Any, ...], doc: YamlDocument, raw: RawCampaign,
+    problems: list[Problem],
+) -> list[m.Material]:
     materials = []
-    for i, entry in enumerate(data.materials):
-        path = ("materials", i)
+    for i, entry in enumerate(entries):
+        path = (*where, i)
         if (entry.file is None) == (entry.url is None):
             line, col = doc.position(path)
             problems.append(Problem(raw.yml_rel, "file_xor_url", {"name": "file"}, line, col, dotted(path)))
             continue
         info = _file_info(entry.file, (*path, "file"), doc, raw, problems) if entry.file else None
         materials.append(m.Material(entry, info))
-    report_file = None
-    if data.report is not None and data.report.file is not None:
-        report_file = _file_info(data.report.file, ("report", "file"), doc, raw, problems)
-    return tuple(materials), report_file
+    return materials
 
 
 def _comments(data: m.CampaignFile, doc: YamlDocument, raw: RawCampaign,

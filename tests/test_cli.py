@@ -24,7 +24,10 @@ from .docs_commands import GUIDE, VENV_BIN, documented, shell_commands, type_com
 
 BAD_YML = VALID_YML.replace("closes: 2025-09-26", "closes: 2025-02-30") + "closess: 2025-09-30\n"
 SHORT_YML = VALID_YML.replace("closes: 2025-09-26", "closes: 2025-09-05")  # a warning only
-MKDOCS = "site_name: Test\nsite_url: https://test.example.pl/\nplugins:\n  - consultations\n"
+MKDOCS = (
+    "site_name: Test\nsite_url: https://test.example.pl/\nplugins:\n  - consultations:\n"
+    "      privacy_notice: https://test.example.pl/ochrona-danych/\n"
+)
 
 
 def site(tmp_path: Path, yml: str = VALID_YML, mkdocs: str = MKDOCS) -> Path:
@@ -239,7 +242,7 @@ def test_gitlab_code_quality_report(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_new_scaffolds_a_campaign_that_passes_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    mkdocs = MKDOCS.replace("  - consultations\n", "  - consultations:\n      organisation:\n"
+    mkdocs = MKDOCS.replace("  - consultations:\n", "  - consultations:\n      organisation:\n"
                             "        name: Urząd Testowy\n        email: biuro@urzad.example.pl\n")
     (tmp_path / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     title = 'Program „Rodzina” 2026: "nowe" zasady #1'
@@ -325,7 +328,10 @@ def test_init_site_passes_check_and_builds(new_site: Path, tmp_path: Path) -> No
     # What only the organisation can write is a warning each; --phone was given, so not the phone.
     warned = re.findall(r"accessibility_statement\.([\w.]+): w polu .*„\(do uzupełnienia\)”", checked.stdout)
     assert warned == ["architecture", "communication", "inaccessible"], checked.stdout
-    assert "Znaleziono: błędy 0, ostrzeżenia 3" in checked.stdout
+    # The data-protection notice is a placeholder page too, named by its line.
+    assert re.search(r"^content/ochrona-danych\.md:\d+: ostrzeżenie: klauzula RODO zawiera jeszcze „\(do uzupełnienia\)”",
+                     checked.stdout, re.M), checked.stdout
+    assert "Znaleziono: błędy 0, ostrzeżenia 4" in checked.stdout
     assert not (new_site / "theme").exists()  # the theme comes from the package
     built = build_site(new_site, tmp_path / "site")
     assert built.returncode == 0, built.stderr
@@ -368,7 +374,9 @@ def test_init_matches_the_repository_where_sites_share_files(new_site: Path) -> 
     assert {k: v for k, v in theirs.items() if k not in site_keys} == {k: v for k, v in ours.items() if k not in site_keys}
     plugin_names = [next(iter(p)) if isinstance(p, dict) else p for p in ours["plugins"]]
     assert [next(iter(p)) if isinstance(p, dict) else p for p in theirs["plugins"]] == plugin_names
-    shared_options = {k: v for k, v in _consultations(ours).items() if k not in {"organisation", "accessibility_statement", "today"}}
+    # The local rules are Kraków's resolution; another body sets its own (the guide says how).
+    shared_options = {k: v for k, v in _consultations(ours).items()
+                      if k not in {"organisation", "accessibility_statement", "today", "rules"}}
     assert {k: v for k, v in _consultations(theirs).items() if k in shared_options} == shared_options
     requirement = (new_site / "requirements.txt").read_text(encoding="utf-8")
     assert "konsultacje @ git+https://" in requirement
@@ -510,7 +518,8 @@ def test_guide_new_site_and_new_consultation_work_as_printed(tmp_path: Path) -> 
     site = tmp_path / cd.split()[1]
     checked = type_command(check, site, tmp_path)
     assert checked.returncode == 0, checked.stdout
-    assert "Znaleziono: błędy 0, ostrzeżenia 3" in checked.stdout  # --phone given: the three texts remain
+    # --phone given: the statement's three texts and the data-protection notice remain
+    assert "Znaleziono: błędy 0, ostrzeżenia 4" in checked.stdout
     new = documented(GUIDE, "consult new ")
     assert type_command(new, site, tmp_path).returncode == 0
     promised = re.search(r"\(`(campaigns/[a-z0-9-]+)/`\)", GUIDE.read_text(encoding="utf-8"))

@@ -60,6 +60,8 @@ def test_export_schema_rejects_what_readers_must_not_see(export: dict[str, Any])
         {**first, "surprise": 1},
         {**first, "events": [{**first["events"][0], "start": "2025-09-04 16:00"}]},
         {k: v for k, v in first.items() if k != "closes"},
+        {**first, "legal_basis": "Uchwała"},  # text and link always come as an object
+        {**first, "privacy_notice": "ochrona-danych.md"},  # an absolute address, not a page path
     ):
         assert not validator.is_valid({**export, "consultations": [broken]})
 
@@ -275,3 +277,27 @@ def test_single_values_and_text_booleans_pass_both(
     typed["duty_hours"][0]["phone"] = 126165321
     typed["materials"][0]["accessible"] = False
     assert campaign_validator(typed) == []
+
+
+def test_legal_basis_privacy_notice_and_meeting_documents(example_site: Path, by_slug: dict[str, dict[str, Any]]) -> None:
+    pwr = by_slug[PWR]
+    assert pwr["legal_basis"]["url"] == "https://www.bip.krakow.pl/?dok_id=167"
+    assert pwr["legal_basis"]["text"].startswith("Art. 5 ust. 5 ustawy o działalności pożytku publicznego")
+    assert by_slug["program-rozwoju-pieczy-zastepczej-2026-2028"]["legal_basis"] == {
+        "text": "Uchwała NR CXI/1510/10 Rady Miasta Krakowa z dnia 6 października 2010 r. w sprawie trybu konsultacji",
+        "url": None,
+    }
+    assert by_slug["wieloletni-program-wspolpracy-2012-2014"]["legal_basis"] is None
+    # The site's notice, as an address, for every consultation.
+    assert {c["privacy_notice"] for c in by_slug.values()} == {SITE + "ochrona-danych/"}
+    assert (example_site / "ochrona-danych" / "index.html").is_file()
+    meeting = next(e for e in pwr["events"] if e["key"] == "spotkanie-otwarte")
+    folder = REPO / "campaigns" / PWR / "files"
+    assert [(m["title"], m["url"], m["format"], m["size"]) for m in meeting["materials"]] == [
+        (title, f"{SITE}konsultacje/{PWR}/files/{name}", "PDF", (folder / name).stat().st_size)
+        for title, name in (("Prezentacja projektu programu", "spotkanie-2025-09-04-prezentacja.pdf"),
+                            ("Protokół ze spotkania", "spotkanie-2025-09-04-protokol.pdf"))
+    ]
+    for name in ("spotkanie-2025-09-04-prezentacja.pdf", "spotkanie-2025-09-04-protokol.pdf"):  # copied with the site
+        assert (example_site / "konsultacje" / PWR / "files" / name).read_bytes() == (folder / name).read_bytes()
+    assert all(e["materials"] == [] for e in pwr["events"] if e["key"] != "spotkanie-otwarte")

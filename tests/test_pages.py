@@ -220,7 +220,8 @@ def test_cancelled_meeting_is_struck_through_and_labelled(example: dict[str, Out
 
 def test_materials_say_what_they_are_with_format_and_size(example: dict[str, Output]) -> None:
     tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
-    links = tree.xpath("//ul[@class='cx-attachments']//a[@class='cx-attachment__link']")
+    links = tree.xpath("//ul[@class='cx-attachments'][not(ancestor::li[contains(@class, 'cx-meeting')])]"
+                       "//a[@class='cx-attachment__link']")
     assert [(a.get("href"), " ".join(a.text_content().split())) for a in links] == [
         (
             "files/projekt-programu-wspierania-rodziny.pdf",
@@ -252,7 +253,24 @@ def test_timeline_marks_current_phases(example: dict[str, Output]) -> None:
         ("Zbieranie formularzy konsultacyjnych", "step", "trwa"),
         ("Dyżury eksperckie i spotkanie otwarte", "step", "trwa"),
         ("Analiza uwag i raport z konsultacji", None, "planowany"),
+        ("Uchwalenie programu przez Radę Miasta Krakowa", None, "planowany"),
     ]
+
+
+def test_milestones_known_to_the_month_show_the_month_in_the_nominative(example: dict[str, Output]) -> None:
+    tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
+    dates = tree.xpath("//ol[@class='cx-timeline']/li[last()]/span[@class='cx-phase__dates']")[0]
+    assert text_of(dates) == "listopad 2025 – grudzień 2025"
+    assert dates.xpath("time/@datetime") == ["2025-11", "2025-12"]  # valid HTML month strings
+
+
+def test_a_month_milestone_is_current_until_its_last_day(tmp_path: Path) -> None:
+    write_campaign(tmp_path, VALID_YML + "phases:\n  - title: Uchwalenie\n    start: 2025-09\n    end: 2025-09\n")
+    for day, state in ((dt.date(2025, 8, 31), "planowany"), (dt.date(2025, 9, 30), "trwa"),
+                       (dt.date(2025, 10, 1), "zakończony")):
+        tree = to_html(pages_of(tmp_path, day)["konsultacje/program-testowy/index.md"])
+        phase = tree.xpath("//ol[@class='cx-timeline']/li")[0]
+        assert (text_of(phase.xpath("span[2]")[0]), phase.xpath("string(strong)")) == ("wrzesień 2025", state)
 
 
 def test_announcements_appear_on_their_date_newest_first(tmp_path: Path) -> None:
@@ -309,7 +327,7 @@ def test_record_lists_publisher_dates_changes_and_the_git_history(tmp_path: Path
     assert [" ".join(r.xpath("string(dt)").split() + r.xpath("string(dd)").split()) for r in record] == [
         "Informację przygotował(a) Dział ds. Rodziny MOPS",
         "Informację opublikował(a) Dział Komunikacji Społecznej MOPS",
-        "Data publikacji 28 sierpnia 2025 r.",
+        "Data publikacji 28 sierpnia 2025 r., godz. 10:57",
         "Data aktualizacji 2 września 2025 r.",
     ]
     assert (
@@ -544,3 +562,61 @@ def test_render_pages_does_not_need_mkdocs() -> None:
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------- legal basis, meeting documents, privacy notice
+
+
+def test_legal_basis_is_a_key_fact_with_a_link_to_the_resolution(example: dict[str, Output]) -> None:
+    tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
+    row = tree.xpath("//dl[@class='cx-facts']/div[dt='Podstawa prawna']")[0]
+    link = row.xpath("./dd/a")[0]
+    assert link.get("href") == "https://www.bip.krakow.pl/?dok_id=167"
+    assert "Uchwała NR CXI/1510/10 Rady Miasta Krakowa z dnia 6 października 2010 r." in text_of(link)
+    plain = to_html(example[f"konsultacje/{UPCOMING}/index.md"]).xpath(
+        "//dl[@class='cx-facts']/div[dt='Podstawa prawna']/dd")[0]
+    assert not plain.xpath(".//a") and text_of(plain).startswith("Uchwała NR CXI/1510/10")
+
+
+def test_meeting_documents_are_listed_under_their_meeting(example: dict[str, Output]) -> None:
+    tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
+    meeting = tree.xpath("//li[@id='wydarzenie-spotkanie-otwarte']")[0]
+    assert meeting.xpath("string(.//h4)") == "Materiały ze spotkania"
+    links = meeting.xpath(".//h4/following-sibling::ul[@class='cx-attachments']//a[@class='cx-attachment__link']")
+    assert [(a.get("href"), " ".join(a.text_content().split())) for a in links] == [
+        ("files/spotkanie-2025-09-04-prezentacja.pdf", "Prezentacja projektu programu, PDF, 977 B"),
+        ("files/spotkanie-2025-09-04-protokol.pdf", "Protokół ze spotkania, PDF, 960 B"),
+    ]
+
+
+def _with_notice(root: Path, notice: str | None, own: str | None = None) -> Any:
+    import dataclasses
+
+    from generator.pages import render_pages as render
+
+    yml = VALID_YML + (f"privacy_notice: {own}\n" if own else "")
+    write_campaign(root, yml)
+    campaigns, _ = check_campaigns(root / "campaigns", root, TZ)
+    settings = dataclasses.replace(make_settings(root, TODAY, "pl", 10), privacy_notice=notice)
+    pages = {o.path: o for o in render(campaigns, settings)}
+    return to_html(pages["konsultacje/program-testowy/index.md"])
+
+
+def test_every_way_to_respond_links_the_data_protection_notice(tmp_path: Path) -> None:
+    tree = _with_notice(tmp_path / "site", "ochrona-danych.md")
+    section = tree.xpath("//div[@class='cx-respond']")[0]
+    link = section.xpath(".//p[@class='cx-respond__privacy']/a")[0]
+    assert text_of(link) == "Jak przetwarzamy dane osobowe osób zgłaszających uwagi (klauzula informacyjna RODO)"
+    assert link.get("href") == "../../ochrona-danych/"  # from konsultacje/program-testowy/
+
+
+def test_a_consultation_may_have_its_own_notice_and_a_site_without_one_shows_no_link(tmp_path: Path) -> None:
+    own = _with_notice(tmp_path / "a", "ochrona-danych.md", "https://www.bip.krakow.pl/rodo-pwr")
+    assert own.xpath("//p[@class='cx-respond__privacy']/a/@href") == ["https://www.bip.krakow.pl/rodo-pwr"]
+    assert not _with_notice(tmp_path / "b", None).xpath("//p[@class='cx-respond__privacy']")
+
+
+def test_a_time_of_publication_is_shown_in_the_record(example: dict[str, Output]) -> None:
+    tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
+    published = tree.xpath("//*[@id='metryczka']/following::time[@datetime='2025-08-28T10:57+02:00']")
+    assert [text_of(t) for t in published][:1] == ["28 sierpnia 2025 r., godz. 10:57"]

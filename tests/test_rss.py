@@ -531,6 +531,17 @@ def test_dates_are_in_the_sites_time_zone_with_the_right_weekday() -> None:
     assert "<pubDate>Sun, 06 Jul 2025 08:00:00 -0400</pubDate>" in files["feeds/konsultacje.xml"].decode()
 
 
+def test_a_time_of_publication_replaces_the_default_eight_o_clock() -> None:
+    timed = [campaign("z-godzina", "2025-08-28 10:57", opens="2025-08-28"), campaign("bez-godziny", "2025-08-27")]
+    settings = make_settings()
+    files = by_path(build_feeds(timed, settings))
+    check_all(files, settings)
+    text = files["feeds/konsultacje.xml"].decode()
+    assert "<pubDate>Thu, 28 Aug 2025 10:57:00 +0200</pubDate>" in text
+    assert "<pubDate>Wed, 27 Aug 2025 08:00:00 +0200</pubDate>" in text
+    assert "<published>2025-08-28T10:57:00+02:00</published>" in files["feeds/konsultacje.atom"].decode()
+
+
 def test_last_build_date_follows_the_newest_item_and_updates() -> None:
     settings = make_settings()
     changed = campaign(

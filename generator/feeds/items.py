@@ -21,7 +21,7 @@ from urllib.parse import quote
 from generator import urls
 from generator.feeds.plaintext import markdown_to_text, plain, shorten
 from generator.i18n import translator
-from generator.model import Campaign, EventChange, FileInfo, Status
+from generator.model import Campaign, DayTime, EventChange, FileInfo, Status
 from generator.settings import Settings
 
 # A fact known only by its day (published, report, change) is dated at this local time.
@@ -82,8 +82,9 @@ def tag_uri(settings: Settings, specific: str) -> str:
 
 
 def at_day(day: dt.date, settings: Settings) -> dt.datetime:
-    """The moment a date-only fact is published: DAY_TIME local time on that day."""
-    return dt.datetime.combine(day, DAY_TIME, tzinfo=settings.timezone)
+    """The moment a fact is published: its time when the editor gave one, else DAY_TIME local time."""
+    at = day.at if isinstance(day, DayTime) else DAY_TIME
+    return dt.datetime.combine(day, at, tzinfo=settings.timezone)
 
 
 def campaign_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:

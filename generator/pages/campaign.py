@@ -12,7 +12,7 @@ from generator import urls
 from generator.editor_html import wrap
 from generator.events import campaign_events
 from generator.i18n import CONTENT_LANGUAGE
-from generator.model import Campaign, Status
+from generator.model import Campaign, Month, Status
 from generator.outputs import Output
 from generator.pages import records
 from generator.pages.comments import comments_view
@@ -55,6 +55,7 @@ class Period:
 
     start: When
     end: When
+    key: str = "period"  # the words around: „od … do …”, or a dash between months
 
 
 @dataclass(frozen=True)
@@ -162,8 +163,15 @@ class CampaignPage:
         }
 
     def period(self, start: Any, end: Any) -> Period:
-        """A period view from two dates."""
+        """A period view from two dates or months („od 29 sierpnia do …”, „maj 2024 – czerwiec 2024”)."""
         t = self.t
+        if isinstance(start, Month) or isinstance(end, Month):
+            # A month in Polish after „od” would need the genitive; a dash keeps the nominative.
+            def shown(day: Any) -> When:
+                return When(day.isoformat(), t.month(day)) if isinstance(day, Month) else date_view(self.site, day)
+
+            same = start == end and type(start) is type(end)
+            return Period(shown(start), shown(end), "period.single" if same else "period.months")
         start_text = t.date_short(start) if start.year == end.year else t.date(start)
         return Period(When(start.isoformat(), start_text), date_view(self.site, end))
 
@@ -196,6 +204,7 @@ class CampaignPage:
             documents_total=len(documents),
             period=self.period(data.opens, data.closes),
             organizer=data.organizer,
+            legal_basis=data.legal_basis,
             categories=[Link(c, urls.category_page(settings, c)) for c in data.categories],
         )
 
@@ -217,9 +226,10 @@ class CampaignPage:
         if not meetings:
             return []
         views = [event_view(self.site, e) for e in meetings]
+        documents = [[material_view(self.site, self.campaign, m) for m in e.materials] for e in meetings]
         return [
             self.section("section.meetings", "spotkania"),
-            self.html("components/meetings.html", events=views),
+            self.html("components/meetings.html", events=views, materials=documents),
         ]
 
     def materials(self) -> list[str]:
@@ -240,7 +250,7 @@ class CampaignPage:
         today = self.site.today
         views = []
         for phase in phases:
-            state = "past" if phase.end < today else "future" if phase.start > today else "current"
+            state = "past" if phase.last_day() < today else "future" if phase.start > today else "current"
             views.append(
                 PhaseView(phase.title, self.period(phase.start, phase.end), state, self.t(f"phase.{state}"))
             )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from generator.model import Respond, Status
 from generator.pages.render import mailto, tel_href, time_markup, words_markup
 from generator.pages.views import When, date_view
+from generator.privacy import campaign_notice, notice_path
 
 if TYPE_CHECKING:
     from generator.pages.campaign import CampaignPage
@@ -42,8 +43,14 @@ def respond_section(page: CampaignPage) -> list[str]:
     closed = page.status in (Status.CLOSED, Status.CONCLUDED)
     return [
         page.section("section.respond.past" if closed else "section.respond", "jak-zglosic-uwagi"),
-        page.html("components/respond.html", intro=intro, ways=ways),
+        page.html("components/respond.html", intro=intro, ways=ways, privacy=privacy_link(page)),
     ]
+
+
+def privacy_link(page: CampaignPage) -> str:
+    """The data-protection notice for this consultation (its own, else the site's), or ""."""
+    notice = campaign_notice(page.data.privacy_notice, page.site.settings.privacy_notice)
+    return notice_path(notice) if notice else ""
 
 
 def respond_view(page: CampaignPage, way: Respond) -> RespondView:

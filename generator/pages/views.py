@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from generator import calendar_links, urls
 from generator.events import Event
 from generator.i18n import Translator, translator
-from generator.model import Campaign, Status
+from generator.model import Campaign, DayTime, Status
 from generator.settings import Settings
 
 RSS, ATOM, ICAL = "application/rss+xml", "application/atom+xml", "text/calendar"
@@ -141,6 +141,9 @@ def date_view(site: Site, day: dt.date, style: str = "date") -> When:
     """A date in words; style is "date", "weekday" or "on_weekday"."""
     t = site.t
     text = {"date": t.date, "weekday": t.date_weekday, "on_weekday": t.date_on_weekday}[style](day)
+    if isinstance(day, DayTime):  # published at a time the editor gave: „28 sierpnia 2025 r., godz. 10:57”
+        moment = dt.datetime.combine(day, day.at, tzinfo=site.settings.timezone)
+        return When(moment.isoformat(timespec="minutes"), t("date.time", date=text, time=t.time(day.at)))
     return When(day.isoformat(), text)
 
 
