@@ -69,7 +69,9 @@ def test_a_file_that_is_not_accessible_offers_an_accessible_version(
     site: Served = request.getfixturevalue(f"{site_name}_site")
     for slug, file, title, accessible, contact in MATERIALS:
         doc = lxml_html.fromstring((site.root / "konsultacje" / slug / "index.html").read_bytes())
-        link = next(a for a in doc.iter("a") if unquote(urlsplit(a.get("href") or "").path).endswith(file))
+        # In the list of materials (the key facts name the first documents too, without the request).
+        link = next(a for a in doc.xpath("//ul[contains(@class, 'cx-attachments')]//a")
+                    if unquote(urlsplit(a.get("href") or "").path).endswith(file))
         item = link.getparent()
         while item is not None and item.tag != "li":
             item = item.getparent()

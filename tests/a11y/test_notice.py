@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import html as lxml_html
 
 from tests.a11y.conftest import ARTIFACTS, Served, _copy_sources, describe, new_context, run_axe
 from tests.conftest import REPO, TODAY_EPOCH, build_site, write_campaign
@@ -158,12 +159,14 @@ def test_key_facts_name_the_first_documents_and_link_to_the_rest(phone: Any, lon
     phone.goto(long_site.url(LONG))
     links = phone.evaluate("""() => [...document.querySelectorAll('.cx-facts__row--documents a')]
         .map(a => [a.textContent.trim(), a.getAttribute('href')])""")
-    assert [text for text, _ in links] == [
+    # each link says what the file is: its title, format and size
+    assert [re.sub(r" \((PDF|DOCX|ODT), [\d,]+ k?B\)$", "", text) for text, _ in links] == [
         "Projekt programu pomocy osobom starszym na lata 2026–2030",
         "Formularz konsultacyjny",
         "Formularz konsultacyjny (format otwarty)",
         "Wszystkie materiały do pobrania (5)",
     ]
+    assert all(re.search(r"\((PDF|DOCX|ODT), [\d,]+ k?B\)$", text) for text, _ in links[:-1]), links
     assert links[-1][1] == "#materialy"
     ways = phone.evaluate("[...document.querySelectorAll('.cx-facts__row--respond li')].map(li => li.innerText)")
     assert ways == [
@@ -225,7 +228,12 @@ def test_the_printed_notice_is_one_a4_page_whose_qr_code_gives_its_address(
     joined = "".join(text.split())
     assert (SITE_URL + path) in joined
     assert "MiejskiOśrodekPomocySpołecznejwKrakowie" in joined
-    for address in re.findall(r'href="(files/[^"]+)"', (site.root / path / "index.html").read_text(encoding="utf-8")):
+    # every material of the consultation (its list under #materialy; a meeting's records are left out)
+    page = lxml_html.fromstring((site.root / path / "index.html").read_bytes())
+    listed = page.xpath("//h2[@id='materialy']/following-sibling::ul[contains(@class, 'cx-attachments')][1]"
+                        "//a[starts-with(@href, 'files/')]/@href")
+    assert listed
+    for address in listed:
         assert (SITE_URL + path + address) in joined, address
 
 
