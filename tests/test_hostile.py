@@ -160,10 +160,12 @@ def test_built_pages_hold_nothing_of_the_corpus(unchecked_site: Path, page: str)
 
 
 def _generated(element: Any) -> bool:
-    """The page's own: its data scripts and its subscribe box (a webcal link, a copy button)."""
+    """The page's own: its data scripts, its subscribe box (a webcal link, a copy button) and the QR
+    code of the printed notice (an SVG data: image made by the build)."""
     if element.tag == "script" and element.get("type") in {"application/json", "application/ld+json"}:
         return True
-    return any("cx-subscribe" in (e.get("class") or "") for e in [element, *element.iterancestors()])
+    return any(part in (e.get("class") or "") for e in [element, *element.iterancestors()]
+               for part in ("cx-subscribe", "cx-print-address"))  # the box, and the printed QR code
 
 
 def test_built_pages_carry_a_policy_that_allows_only_the_site(unchecked_site: Path) -> None:

@@ -141,6 +141,9 @@ def site(tmp_path: Path) -> Site:
     assert "phone: (do uzupełnienia)" in text
     text = text.replace("phone: (do uzupełnienia)", "phone: +48 12 345 67 89")
     config.write_text(text.replace("(do uzupełnienia)", "Opis przygotowany przez redakcję."), encoding="utf-8")
+    notice = site.root / "content" / "ochrona-danych.md"  # and the data-protection clause
+    notice.write_text(notice.read_text(encoding="utf-8").replace("(do uzupełnienia)", "Fundacja Przykładowa"),
+                      encoding="utf-8")
     shutil.rmtree(site.root / "campaigns" / "przykladowa-konsultacja")
     site.run("git", "init", "-q", "-b", "main")
     (site.root / ".gitignore").write_text("site/\n", encoding="utf-8")
