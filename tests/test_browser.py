@@ -4,10 +4,7 @@ status script that keeps an old page truthful."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +15,7 @@ import pytest
 from tests.a11y.conftest import no_browser_trouble, watch  # noqa: F401 - an autouse fixture
 
 from .conftest import TZ
-from .tools import CHROMIUM, require_chromium
+from .tools import CHROMIUM, require_chromium, serve_folder
 
 OPEN_PAGE = "konsultacje/program-wspierania-rodziny-2025-2027/"
 FLAGS = [
@@ -34,19 +31,10 @@ FLAGS = [
 MARKS = "rows => rows.map(r => { const m = r.querySelector('[data-cx-marker]'); return m && !m.hidden ? m.textContent : ''; })"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(example_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(example_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_folder(example_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +11,7 @@ import pytest
 
 from tests.a11y.conftest import Watched, no_browser_trouble  # noqa: F401 - an autouse fixture
 
-from .tools import require_chromium
+from .tools import require_chromium, serve_folder
 
 FLAGS = [
     "--headless",
@@ -27,21 +24,11 @@ FLAGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(example_site: Path) -> Iterator[str]:
     """The example site served on 127.0.0.1 by http.server in a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(example_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(example_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

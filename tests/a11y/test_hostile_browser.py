@@ -6,9 +6,6 @@ is the sanitizer and the Content-Security-Policy, the walls behind the check.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +15,7 @@ import pytest
 
 from tests.a11y.conftest import SITE_HOST, new_context, policy_violations, take_trouble
 from tests.hostile_corpus import PAGE, build_unchecked
+from tests.tools import serve_folder
 
 
 @pytest.fixture(scope="module")
@@ -27,17 +25,8 @@ def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def served(unchecked_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(unchecked_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+    with serve_folder(unchecked_site) as url:
+        yield url
 
 
 def _visit(browser: Any, url: str) -> dict[str, Any]:

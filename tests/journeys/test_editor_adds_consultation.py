@@ -8,16 +8,13 @@ calendar as a client reads it (icalendar), the feeds (feedparser) and the export
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -28,6 +25,7 @@ import pytest
 
 from tests.a11y import conftest as a11y
 from tests.a11y.conftest import VNU, new_context, require
+from tests.tools import serve_folder
 
 # The headless Chromium of the browser tests (missing: a skip locally, a failure in CI).
 browser = a11y.browser
@@ -135,19 +133,11 @@ def _assert_is_our_file(journey: Journey, url: str) -> None:
     assert _local(journey, url).read_bytes() == FILE_BYTES
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(journey: Journey) -> Iterator[str]:
     """The built site on 127.0.0.1, as a web server would serve it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(journey.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(journey.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

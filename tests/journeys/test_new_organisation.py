@@ -7,12 +7,9 @@ opens the built pages in Chromium: what the organisation's first hour with the t
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,7 @@ import tests.a11y.conftest as a11y
 from tests.a11y.conftest import new_context
 from tests.conftest import TODAY_EPOCH
 from tests.docs_commands import README, documented, type_command
+from tests.tools import serve_folder
 
 TITLE = "Program Wspierania Rodziny 2025–2027"
 SLUG = "program-wspierania-rodziny-2025-2027"  # the folder the README's layout shows for this title
@@ -97,19 +95,11 @@ def test_filling_in_the_phone_silences_its_warning(walk: Walk) -> None:
     assert "Znaleziono: błędy 0, ostrzeżenia 4" in walk.outputs["check again"]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(walk: Walk) -> Iterator[str]:
     """The built site served on 127.0.0.1, as a web server would serve it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(walk.built)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(walk.built) as url:
+        yield url
 
 
 # The accessibility suite's module-scoped Chromium: in CI a missing Chromium fails, never skips.
