@@ -139,15 +139,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     site, site_problems = check_site(root)
     lang = args.lang or ("en" if site.language.startswith("en") else "pl")
     options = read_site_options(root)
+    docs_dir = root / options.get("docs_dir", "docs")
     campaigns, found = check_campaigns(
         root / site.campaigns_dir, root, site.timezone,
         markdown=_editor_markdown(options.get("markdown_extensions")),
-        docs_dir=root / options.get("docs_dir", "docs"),
+        docs_dir=docs_dir,
         rules=site.rules, today=resolve_today(site.timezone, site.today)[0],
     )
     # The same reading of git as the build: an entry whose calendar identity would move is refused.
     found += read_git(root / site.campaigns_dir, site.timezone, [c.slug for c in campaigns])[2]
-    docs_dir = root / options.get("docs_dir", "docs")
     found += notice_problems(site.privacy_notice, docs_dir, root) if options.get("plugin") else []
     problems = sorted_problems(site_problems + found + _statement_problems(site))
     if args.format == "json":

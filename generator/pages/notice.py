@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 def qr_data_uri(address: str) -> str:
     """A QR code of `address` as an SVG data URI: black on white, with the quiet zone the standard asks."""
     # Level M survives a scuffed or badly lit notice; four modules of quiet zone is the standard's.
-    return str(segno.make(address, error="m", boost_error=False).svg_data_uri(scale=4, border=4))
+    # A fixed mask (any of the eight is valid): scoring all eight took 10 of the 12 ms this costs
+    # per page, which a 10,000-consultation archive pays on every build.
+    return str(segno.make(address, error="m", boost_error=False, mask=0).svg_data_uri(scale=4, border=4))
 
 
 def print_address(page: CampaignPage) -> list[str]:
