@@ -12,20 +12,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests import example
 from tests.a11y.conftest import no_browser_trouble, watch  # noqa: F401 - an autouse fixture
 
 from .conftest import TZ
-from .tools import CHROMIUM, require_chromium, serve_folder
+from .tools import chromium_options, playwright_chromium, serve_folder
 
-OPEN_PAGE = "konsultacje/program-wspierania-rodziny-2025-2027/"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+OPEN_PAGE = example.page(example.OPEN)
 
 # The visible "in progress" / "next" label of each duty-hours row ("" when there is none).
 MARKS = "rows => rows.map(r => { const m = r.querySelector('[data-cx-marker]'); return m && !m.hidden ? m.textContent : ''; })"
@@ -39,19 +32,14 @@ def served(example_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    require_chromium()
-    from playwright import sync_api as playwright
-
-    with playwright.sync_playwright() as pw:
-        yield pw.chromium
+    with playwright_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="module")
 def browser(chromium: Any) -> Iterator[Any]:
     with tempfile.TemporaryDirectory() as profile:
-        context = chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=FLAGS
-        )
+        context = chromium.launch_persistent_context(profile, **chromium_options())
         yield watch(context)
         context.close()
 
@@ -130,11 +118,7 @@ def test_list_cards_refresh_too(browser: Any, served: str) -> None:
 
 def test_pages_are_right_without_javascript(chromium: Any, served: str, tmp_path: Path) -> None:
     context = chromium.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=str(CHROMIUM),
-        headless=True,
-        args=FLAGS,
-        java_script_enabled=False,
+        str(tmp_path / "profile"), **chromium_options(java_script_enabled=False)
     )
     page = context.new_page()
     page.goto(served + OPEN_PAGE)

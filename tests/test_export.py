@@ -17,12 +17,11 @@ from generator.outputs import published_campaigns
 from generator.pipeline import check_campaigns
 from generator.settings import Settings
 from generator.yamlsource import parse_yaml
+from tests import example
 from tests.conftest import REPO, TODAY, TZ, VALID_YML, build_site, write_campaign
 
 SITE = "https://konsultacje.mops.example.pl/"
-PWR = "program-wspierania-rodziny-2025-2027"
-STRATEGIA = "strategia-rozwiazywania-problemow-spolecznych-2021-2030"
-PIECZA = "program-rozwoju-pieczy-zastepczej-2026-2028"
+PWR, STRATEGIA, PIECZA = example.OPEN, example.CONCLUDED_WITH_REPORT, example.UPCOMING
 Validator = jsonschema.Draft202012Validator
 
 
@@ -70,7 +69,7 @@ def test_export_lists_exactly_the_published_consultations_in_slug_order(export: 
     campaigns, _ = check_campaigns(REPO / "campaigns", REPO, TZ)
     expected = sorted(c.slug for c in campaigns if c.data.published <= TODAY)
     assert [c["slug"] for c in export["consultations"]] == expected
-    assert "program-przeciwdzialania-przemocy-domowej-2027-2030" not in expected  # published in 2026
+    assert example.UNPUBLISHED not in expected  # published in 2026
     by_slug = {c.slug: c for c in campaigns}
     for item in export["consultations"]:
         data = by_slug[item["slug"]].data
@@ -126,7 +125,7 @@ def test_materials_carry_absolute_urls_formats_and_real_sizes(by_slug: dict[str,
         assert material["url"] == f"{SITE}konsultacje/{PWR}/files/{name}"
         assert material["size"] == (folder / name).stat().st_size
         assert material["accessible"] is True
-    assert by_slug["wieloletni-program-wspolpracy-2012-2014"]["materials"][0]["accessible"] is False
+    assert by_slug[example.CONCLUDED_OLD]["materials"][0]["accessible"] is False
 
 
 def test_report_cancelled_meeting_and_upcoming_status(by_slug: dict[str, dict[str, Any]]) -> None:
@@ -283,11 +282,11 @@ def test_legal_basis_privacy_notice_and_meeting_documents(example_site: Path, by
     pwr = by_slug[PWR]
     assert pwr["legal_basis"]["url"] == "https://www.bip.krakow.pl/?dok_id=167"
     assert pwr["legal_basis"]["text"].startswith("Art. 5 ust. 5 ustawy o działalności pożytku publicznego")
-    assert by_slug["program-rozwoju-pieczy-zastepczej-2026-2028"]["legal_basis"] == {
+    assert by_slug[PIECZA]["legal_basis"] == {
         "text": "Uchwała NR CXI/1510/10 Rady Miasta Krakowa z dnia 6 października 2010 r. w sprawie trybu konsultacji",
         "url": None,
     }
-    assert by_slug["wieloletni-program-wspolpracy-2012-2014"]["legal_basis"] is None
+    assert by_slug[example.CONCLUDED_OLD]["legal_basis"] is None
     # The site's notice, as an address, for every consultation.
     assert {c["privacy_notice"] for c in by_slug.values()} == {SITE + "ochrona-danych/"}
     assert (example_site / "ochrona-danych" / "index.html").is_file()

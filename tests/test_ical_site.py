@@ -21,6 +21,7 @@ import pytest
 from icalendar import Calendar
 
 from .conftest import TODAY, build_site
+from .example import CONCLUDED_WITH_REPORT, UNPUBLISHED, UPCOMING
 from .ical_tools import (
     UTC,
     expected_instant,
@@ -35,10 +36,7 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 HOST = "https://konsultacje.mops.example.pl/"
 SNAPSHOTS = Path(__file__).resolve().parent / "data" / "ical"
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
-OPEN = "program-wspierania-rodziny-2025-2027"
-UPCOMING = "program-rozwoju-pieczy-zastepczej-2026-2028"
-OLD = "strategia-rozwiazywania-problemow-spolecznych-2021-2030"
-UNPUBLISHED = "program-przeciwdzialania-przemocy-domowej-2027-2030"
+OLD = CONCLUDED_WITH_REPORT
 
 
 def _files(site: Path) -> dict[str, bytes]:

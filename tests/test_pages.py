@@ -22,14 +22,7 @@ from generator.pipeline import check_campaigns
 from generator.settings import Organisation, Settings
 
 from .conftest import REPO, TODAY, TZ, VALID_YML, write_campaign
-
-OPEN = "program-wspierania-rodziny-2025-2027"
-UPCOMING = "program-rozwoju-pieczy-zastepczej-2026-2028"
-CONCLUDED = (
-    "strategia-rozwiazywania-problemow-spolecznych-2021-2030",
-    "wieloletni-program-wspolpracy-2012-2014",
-)
-UNPUBLISHED = "program-przeciwdzialania-przemocy-domowej-2027-2030"
+from .example import CONCLUDED, OPEN, UNPUBLISHED, UPCOMING
 
 
 def make_settings(root: Path, today: dt.date = TODAY, language: str = "pl", hour: int = 10) -> Settings:
@@ -189,7 +182,7 @@ def test_duty_table_has_caption_scoped_headers_tel_links_and_marks_the_next_one(
     assert not rows[0].xpath(".//details")
     links = rows[1].xpath(".//details//a/@href")
     assert (
-        "https://konsultacje.example.pl/kalendarz/wydarzenia/program-wspierania-rodziny-2025-2027/dyzur-2.ics"
+        f"https://konsultacje.example.pl/kalendarz/wydarzenia/{OPEN}/dyzur-2.ics"
         in links
     )
     assert any(h.startswith("https://outlook.live.com/") for h in links)

@@ -21,10 +21,12 @@ from pathlib import Path
 
 import pytest
 
+from tests import example
+
 from .conftest import REPO, TODAY_EPOCH
 from .docs_commands import VENV_BIN
 
-SLUG = "program-wspierania-rodziny-2025-2027"
+SLUG = example.OPEN
 NEW_TITLE = "Program Wspierania Rodziny, tytuł zmieniony w podglądzie"
 FIRST_BUILD_LIMIT = 240  # seconds: the whole example site, on a busy two-core machine
 REBUILD_LIMIT = 60  # seconds from the edit to the page with the new title; past it the preview is broken

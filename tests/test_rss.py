@@ -36,6 +36,7 @@ from generator.pipeline import check_campaigns
 from generator.settings import Organisation, Settings
 
 from .conftest import REPO, TODAY, TZ, build_site
+from .example import OPEN, UNPUBLISHED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -49,7 +50,7 @@ RFC822 = re.compile(
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$")
 TAG = re.compile(r"^tag:[a-z0-9.-]+,\d{4}(-\d{2}(-\d{2})?)?:[\x21-\x7e]+$")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-FUTURE_SLUG = "program-przeciwdzialania-przemocy-domowej-2027-2030"
+FUTURE_SLUG = UNPUBLISHED
 
 
 def make_settings(**overrides: Any) -> Settings:
@@ -678,14 +679,14 @@ def test_example_content_a_few_days_later_announces_its_follow_ups() -> None:
     later = replace(_site_settings(), today=dt.date(2025, 9, 3))
     campaigns, _ = check_campaigns(REPO / "campaigns", REPO, TZ)
     entries = check_all(by_path(build_feeds(campaigns, later)), later)[urls.rss_updates(later)]
-    base = "tag:konsultacje.mops.example.pl,2025:konsultacja/program-wspierania-rodziny-2025-2027"
+    base = f"tag:konsultacje.mops.example.pl,2025:konsultacja/{OPEN}"
     assert [e["guid"] for e in entries[:3]] == [
         f"{base}/komunikat/2025-09-02-formularz-odt",
         f"{base}/zmiana/2025-09-02",
         base,
     ]
     assert entries[0]["link"].endswith(
-        "/program-wspierania-rodziny-2025-2027/#komunikat-2025-09-02-formularz-odt"
+        f"/{OPEN}/#komunikat-2025-09-02-formularz-odt"
     )
     assert entries[2]["updated"] == dt.datetime(2025, 9, 2, 8, tzinfo=TZ)
 

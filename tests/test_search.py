@@ -20,15 +20,13 @@ from generator.outputs import published_campaigns
 from generator.pipeline import check_campaigns
 from generator.search_page import SCRIPT_WORDS, render_search_page
 from generator.settings import Settings
+from tests import example
 from tests.conftest import REPO, TODAY, TZ
 
 from .tools import require_node
 
 SCRIPT = REPO / "generator" / "data" / "search-pl.js"
-PWR = "program-wspierania-rodziny-2025-2027"
-PIECZA = "program-rozwoju-pieczy-zastepczej-2026-2028"
-WPW = "wieloletni-program-wspolpracy-2012-2014"
-PPD = "program-przeciwdzialania-przemocy-domowej-2027-2030"
+PWR, PIECZA, WPW, PPD = example.OPEN, example.UPCOMING, example.CONCLUDED_OLD, example.UNPUBLISHED
 
 
 def make_settings(today: dt.date = TODAY) -> Settings:

@@ -9,19 +9,10 @@ from typing import Any
 
 import pytest
 
+from tests import example
 from tests.a11y.conftest import Watched, no_browser_trouble  # noqa: F401 - an autouse fixture
 
-from .tools import require_chromium, serve_folder
-
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .tools import chromium_options, playwright_chromium, serve_folder
 
 
 @pytest.fixture(scope="module")
@@ -33,11 +24,9 @@ def base_url(example_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    chromium = require_chromium()
-    from playwright import sync_api as playwright_api
-    with tempfile.TemporaryDirectory() as downloads, playwright_api.sync_playwright() as p:
+    with tempfile.TemporaryDirectory() as downloads, playwright_chromium() as chromium:
         # Playwright gives every launch a fresh temporary profile of its own.
-        browser = p.chromium.launch(executable_path=chromium, args=FLAGS, downloads_path=downloads)
+        browser = chromium.launch(**chromium_options(downloads_path=downloads))
         yield Watched(browser)  # a failed request or a console error fails the test
         browser.close()
 
@@ -90,13 +79,13 @@ def test_link_with_a_query_and_following_a_result(browser: Any, base_url: str) -
     assert _results(page) == ["Program rozwoju pieczy zastępczej w Gminie Miejskiej Kraków na lata 2026–2028"]
     page.locator("#cx-search-results a").first.click()
     page.wait_for_load_state()
-    assert page.url == base_url + "konsultacje/program-rozwoju-pieczy-zastepczej-2026-2028/"
+    assert page.url == base_url + example.page(example.UPCOMING)
     page.close()
 
 
 def test_header_search_on_a_wide_screen_submits_to_the_search_page(browser: Any, base_url: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(base_url + "konsultacje/program-wspierania-rodziny-2025-2027/")
+    page.goto(base_url + example.page(example.OPEN))
     assert page.locator(".cx-header-search__link").is_hidden()
     page.get_by_role("searchbox", name="Szukaj konsultacji").fill("Rodzinie")
     page.keyboard.press("Enter")

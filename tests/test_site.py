@@ -16,16 +16,10 @@ from lxml import html as lxml_html
 from generator.i18n import translator
 
 from .conftest import REPO, build_site
+from .example import ALL, CONCLUDED, OPEN, UNPUBLISHED, UPCOMING
 
 SITE_URL = "https://konsultacje.mops.example.pl/"
 HOST = urlsplit(SITE_URL).hostname
-OPEN = "program-wspierania-rodziny-2025-2027"
-UPCOMING = "program-rozwoju-pieczy-zastepczej-2026-2028"
-CONCLUDED = (
-    "strategia-rozwiazywania-problemow-spolecznych-2021-2030",
-    "wieloletni-program-wspolpracy-2012-2014",
-)
-UNPUBLISHED = "program-przeciwdzialania-przemocy-domowej-2027-2030"
 # Elements whose URL the browser fetches by itself when showing the page.
 LOADED = {
     "script": "src",
@@ -375,3 +369,8 @@ def test_polish_dates_never_end_a_sentence_with_two_dots(example_site: Path) -> 
 def test_closed_consultations_offer_no_calendar_subscription(example_site: Path) -> None:
     assert article(example_site, f"konsultacje/{OPEN}/").xpath(".//div[@class='cx-subscribe']")
     assert not article(example_site, f"konsultacje/{CONCLUDED[1]}/").xpath(".//div[@class='cx-subscribe']")
+
+
+def test_the_example_names_every_consultation() -> None:
+    """tests/example.py names each folder of the example's campaigns/, so no test names a stale one."""
+    assert sorted(ALL) == sorted(folder.name for folder in (REPO / "campaigns").iterdir() if folder.is_dir())

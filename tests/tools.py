@@ -16,6 +16,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,35 @@ def require_chromium() -> str:
     except ImportError:
         require(False, "the Python package playwright")
     return str(CHROMIUM)
+
+
+# What every browser test starts Chromium with; Playwright adds --headless and a fresh profile.
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+@contextlib.contextmanager
+def playwright_chromium() -> Iterator[Any]:
+    """Playwright's launcher for Chromium (skip or fail first when either is missing).
+
+    Launch through it with `chromium_options()`, so every test runs the same browser the same way.
+    """
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright.chromium
+
+
+def chromium_options(**options: Any) -> dict[str, Any]:
+    """The keywords of every launch: the system Chromium, headless, with CHROMIUM_FLAGS, plus `options`."""
+    return {"executable_path": str(CHROMIUM), "headless": True, "args": list(CHROMIUM_FLAGS), **options}
 
 
 def require_node() -> str:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import REPO, build_site
-from tests.tools import CHROMIUM, require
+from tests.tools import chromium_options, playwright_chromium, require
 
 JS_TOOLS = REPO / "tests" / "js" / "node_modules"
 AXE = JS_TOOLS / "axe-core" / "axe.min.js"
@@ -34,16 +34,6 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The dark palette changes colours only, so there the colour rules are enough (and fast).
 AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-# The flags of the project's brief; Playwright adds --headless and its own fresh profile
-# directory (it refuses --user-data-dir in `args` for a non-persistent browser).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # 2025-10-01 10:00 in Warsaw: the open consultation of the example has closed, without a report.
 CLOSED_EPOCH = "1759305600"
 
@@ -175,7 +165,7 @@ def serve() -> Iterator[Callable[[str, Path, str], Served]]:
         server.server_close()
 
 
-def _copy_sources(target: Path) -> Path:
+def copy_sources(target: Path) -> Path:
     target.mkdir(parents=True)
     for name in ("content", "theme", "campaigns"):
         if (REPO / name).exists():
@@ -193,7 +183,7 @@ def pl_site(example_site: Path, serve: Callable[[str, Path, str], Served]) -> Se
 @pytest.fixture(scope="session")
 def en_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, Path, str], Served]) -> Served:
     """The example site built with `theme.language: en`."""
-    src = _copy_sources(tmp_path_factory.mktemp("english") / "src")
+    src = copy_sources(tmp_path_factory.mktemp("english") / "src")
     config = src / "mkdocs.yml"
     text, count = re.subn(r"(?m)^(\s+language:\s*)pl\s*$", r"\1en", config.read_text(encoding="utf-8"))
     assert count == 1, "mkdocs.yml should set theme.language once"
@@ -220,16 +210,8 @@ def browser() -> Iterator[Any]:
     Not per session: Playwright's sync API runs one instance at a time, and other test modules
     (the search page's) start their own.
     """
-    require(CHROMIUM.exists(), f"Chromium ({CHROMIUM})")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require(False, "the Python package playwright")
-        raise
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+    with playwright_chromium() as chromium:
+        instance = chromium.launch(**chromium_options())
         yield instance
         instance.close()
 

@@ -11,16 +11,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests import example
 from tests.a11y.conftest import Auditor, Served, describe, is_own, site_pages
 
-OPEN = "konsultacje/program-wspierania-rodziny-2025-2027/"
+OPEN = example.page(example.OPEN)
 # Every kind of page the site has, as of the tests' day: all of them must be among those audited.
 PAGE_TYPES = {
     "home": "",
     "consultation, open": OPEN,
-    "consultation, upcoming": "konsultacje/program-rozwoju-pieczy-zastepczej-2026-2028/",
-    "consultation, concluded": "konsultacje/strategia-rozwiazywania-problemow-spolecznych-2021-2030/",
-    "consultation, concluded with an inaccessible file": "konsultacje/wieloletni-program-wspolpracy-2012-2014/",
+    "consultation, upcoming": example.page(example.UPCOMING),
+    "consultation, concluded": example.page(example.CONCLUDED_WITH_REPORT),
+    "consultation, concluded with an inaccessible file": example.page(example.CONCLUDED_OLD),
     "list of consultations": "konsultacje/",
     "calendar": "kalendarz/",
     "archive": "archiwum/",

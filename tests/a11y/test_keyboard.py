@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from tests import example
 from tests.a11y.conftest import Served, new_context
 
-OPEN = "konsultacje/program-wspierania-rodziny-2025-2027/"
+OPEN = example.page(example.OPEN)
 # Page types whose every tab stop is checked for a visible focus indicator.
 FOCUS_PAGES = [
     "", OPEN, "konsultacje/", "kalendarz/", "archiwum/", "kategorie/rodzina/", "szukaj/",

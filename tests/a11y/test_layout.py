@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from tests import example
 from tests.a11y.conftest import ARTIFACTS, Served, new_context, site_pages
 
-OPEN = "konsultacje/program-wspierania-rodziny-2025-2027/"
+OPEN = example.page(example.OPEN)
 SCREENSHOT_PAGES = ["", OPEN, "konsultacje/", "kalendarz/", "deklaracja-dostepnosci/"]
 
 # Elements that stick out of the viewport on the right while still showing on it (text cut

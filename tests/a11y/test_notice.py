@@ -19,12 +19,13 @@ from typing import Any
 import pytest
 from lxml import html as lxml_html
 
-from tests.a11y.conftest import ARTIFACTS, Served, _copy_sources, describe, new_context, run_axe
+from tests import example
+from tests.a11y.conftest import ARTIFACTS, Served, copy_sources, describe, new_context, run_axe
 from tests.conftest import REPO, TODAY_EPOCH, build_site, write_campaign
 from tests.tools import require
 
 PHONE = {"width": 375, "height": 812}
-OPEN = "konsultacje/program-wspierania-rodziny-2025-2027/"
+OPEN = example.page(example.OPEN)
 LONG = "konsultacje/konsultacje-z-dluga-zajawka/"
 SITE_URL = re.search(r"(?m)^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
 
@@ -112,7 +113,7 @@ _POSITIONS = """() => {
 def long_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, Path, str], Served]) -> Served:
     """The example site with one more open consultation: a long summary and announcement, three
     ways to respond, four duty hours, one meeting and five materials."""
-    src = _copy_sources(tmp_path_factory.mktemp("notice") / "src")
+    src = copy_sources(tmp_path_factory.mktemp("notice") / "src")
     files: dict[str, bytes | str] = {
         f"files/{name}": b"%PDF-1.4\n" + b"0" * 2000
         for name in ("projekt-programu.pdf", "diagnoza.pdf", "sprawozdanie.pdf")

@@ -8,14 +8,10 @@ from typing import Any
 
 import pytest
 
+from tests import example
 from tests.a11y.conftest import Served, new_context
 
-PAGES = [
-    "konsultacje/program-wspierania-rodziny-2025-2027/",
-    "konsultacje/program-rozwoju-pieczy-zastepczej-2026-2028/",
-    "konsultacje/strategia-rozwiazywania-problemow-spolecznych-2021-2030/",
-    "konsultacje/wieloletni-program-wspolpracy-2012-2014/",
-]
+PAGES = [example.page(slug) for slug in (example.OPEN, example.UPCOMING, *example.CONCLUDED)]
 LINK_TEXT = "Jak przetwarzamy dane osobowe osób zgłaszających uwagi (klauzula informacyjna RODO)"
 
 

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
+from tests import example
 from tests.a11y.conftest import ARTIFACTS, Served, describe, new_context, run_axe
 
-CONCLUDED = "konsultacje/strategia-rozwiazywania-problemow-spolecznych-2021-2030/"
+CONCLUDED = example.page(example.CONCLUDED_WITH_REPORT)
 COLUMNS = ["Nr", "Zgłaszający", "Część dokumentu", "Uwaga", "Rozstrzygnięcie", "Uzasadnienie"]
 
 # What each row looks like on screen: the visible text of each cell, where it sits, and whether

@@ -16,13 +16,14 @@ from typing import Any
 import pytest
 
 import tests.a11y.conftest as a11y
+from tests import example
 from tests.a11y.conftest import new_context
 from tests.conftest import TODAY_EPOCH
 from tests.docs_commands import README, documented, type_command
 from tests.tools import serve_folder
 
 TITLE = "Program Wspierania Rodziny 2025–2027"
-SLUG = "program-wspierania-rodziny-2025-2027"  # the folder the README's layout shows for this title
+SLUG = example.OPEN  # the folder the README's layout shows for this title
 PHONE = "14 688 00 00"
 PLACEHOLDER_FIELDS = ["architecture", "communication", "inaccessible", "contact.phone"]
 

@@ -22,6 +22,7 @@ import icalendar
 import pytest
 import yaml
 
+from tests import example
 from tests.a11y import conftest as a11y
 from tests.a11y.conftest import SITE_HOST, Served, new_context
 from tests.conftest import REPO, build_site
@@ -56,7 +57,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> Served:
     _git(src, "init", "-q", "-b", "main")
     _git(src, "add", "-A")
     _git(src, "commit", "-q", "-m", "Import the example site")
-    (src / "campaigns" / "program-wspierania-rodziny-2025-2027" / "index.md").open("a").write("\n")
+    (src / "campaigns" / example.OPEN / "index.md").open("a").write("\n")
     _git(src, "commit", "-q", "-am", f"Popraw akapit\n\nPubliczna-zmiana: {PUBLIC_CHANGE}")
     result = build_site(src, src.parent / "site")
     assert result.returncode == 0, result.stderr
