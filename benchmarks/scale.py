@@ -54,10 +54,11 @@ def main() -> None:
     from mkdocs.config import load_config
 
     from generator import gcpause
+    from generator.check import check_campaigns
     from generator.config import make_settings
     from generator.feeds import ical, rss
-    from generator.outputs import published_campaigns, write_outputs
-    from generator.pipeline import check_campaigns
+    from generator.outputs import write_outputs
+    from generator.pipeline import published_campaigns
 
     base = Path(tempfile.mkdtemp(prefix=f"scale-{args.n}-"))
     try:

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from generator import __version__, scaffold, siteconfig
+from generator import __version__
+from generator.check import check_campaigns
 from generator.editor_html import EditorMarkdown
 from generator.errors import (
     Problem,
@@ -26,7 +27,6 @@ from generator.errors import (
 )
 from generator.export import schema_bytes
 from generator.messages import render_message
-from generator.pipeline import check_campaigns
 from generator.privacy import notice_problems
 from generator.revisions import read_git
 from generator.settings import EpochError, Organisation, resolve_today
@@ -211,6 +211,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from generator import scaffold  # loaded by the commands that write files, so `check` starts fast
+
     root: Path = args.root.resolve()
     if not (root / "mkdocs.yml").is_file():
         print(f"W folderze {root} nie ma pliku mkdocs.yml: uruchom polecenie w folderze strony "
@@ -249,6 +251,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
+    from generator import scaffold, siteconfig  # see _cmd_new
+
     target: Path = args.directory.resolve()
     facts = siteconfig.SiteFacts(
         name=args.name, url=args.url, email=args.email, short_name=args.short_name or "",

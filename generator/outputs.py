@@ -1,24 +1,16 @@
-"""Everything the build publishes, as a list of files: the seam between stages and engines.
+"""What the build publishes, as files: the seam between stages and engines.
 
-Stages return `Output`s (a site path with text, bytes or a file to copy). The MkDocs plugin
-hands them to MkDocs; `write_outputs` writes them as ordinary files for any other engine.
+Stages (listed in `pipeline`) return `Output`s: a site path with text, bytes or a file to copy.
+The MkDocs plugin hands them to MkDocs; `write_outputs` writes them as ordinary files.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-
-from generator import urls
-from generator.comments import public_csv
-from generator.memo import Memo
-from generator.model import Campaign
-from generator.settings import Settings
-from generator.timing import StageTimes
 
 
 class HtmlBlock(str):
@@ -81,69 +73,6 @@ class PackedPage:
         """The page as an Output again."""
         text = self.text()
         return Output(self.path, text, html=tuple(text[start:end] for start, end in self.blocks))
-
-
-def published_campaigns(campaigns: Sequence[Campaign], settings: Settings) -> list[Campaign]:
-    """The campaigns that are public on the build day, sorted by slug."""
-    return sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
-
-
-def generate_site(
-    campaigns: Sequence[Campaign],
-    settings: Settings,
-    times: StageTimes | None = None,
-    memo: Memo | None = None,
-) -> list[Output]:
-    """Produce every generated file of the site from validated campaigns.
-
-    Args:
-        times: gets the seconds each stage took.
-        memo: per-consultation results of the previous build of a preview session.
-    """
-    times = times if times is not None else StageTimes()
-    public = published_campaigns(campaigns, settings)
-    outputs: list[Output] = []
-    for name, build in site_stages(memo):
-        with times.stage(name):
-            outputs.extend(build(public, settings))
-    return outputs
-
-
-Stage = Callable[[Sequence[Campaign], Settings], list[Output]]
-
-
-def site_stages(memo: Memo | None = None) -> list[tuple[str, Stage]]:
-    """The stages of `generate_site`, named, in the order their files are listed."""
-    from generator import export, pages, search, statement_page
-    from generator.feeds import ical, rss
-
-    return [
-        ("pages", partial(pages.render_pages, memo=memo)),
-        ("materials", material_outputs),
-        ("calendars", partial(ical.build_calendars, memo=memo)),
-        ("news feeds", rss.build_feeds),
-        ("exports", partial(export.build_exports, memo=memo)),
-        ("search", partial(search.build_search, memo=memo)),
-        ("statement", lambda _campaigns, site: statement_page.render_statement_page(site)),
-    ]
-
-
-def material_outputs(campaigns: Iterable[Campaign], settings: Settings) -> list[Output]:
-    """Downloadable files, published under their consultation's folder."""
-    outputs = []
-    for campaign in campaigns:
-        base = settings.campaign_path(campaign.slug)
-        shown = [*campaign.materials, *(m for meeting in campaign.meeting_materials for m in meeting)]
-        files = [m.file for m in shown if m.file is not None]
-        if campaign.report_file is not None:
-            files.append(campaign.report_file)
-        for info in {info.rel: info for info in files}.values():  # a file listed twice is published once
-            outputs.append(Output(path=base + info.rel, source=info.source))
-        report = campaign.data.report
-        if campaign.comments is not None and report is not None and report.published <= settings.today:
-            # Not the editors' file: the published copy never names a private person.
-            outputs.append(Output(path=urls.comments_csv(settings, campaign.slug), content=public_csv(campaign.comments)))
-    return outputs
 
 
 def cannot_write(detail: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource  # Unix only, like fork()
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,23 +25,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from generator import export, pages, search
 from generator.errors import ConsultationsError, Problem
-from generator.feeds import ical
 from generator.forkmap import JOBS_VARIABLE as JOBS_VARIABLE  # tests and users set it by this name
 from generator.forkmap import can_fork, die_with_parent, jobs
 from generator.memo import Memo
 from generator.model import Campaign
-from generator.outputs import (
-    Output,
-    PackedPage,
-    cannot_write,
-    generate_site,
-    material_outputs,
-    published_campaigns,
-    site_stages,
-    write_outputs,
-)
+from generator.outputs import Output, PackedPage, cannot_write, write_outputs
+from generator.pipeline import Build, generate_site, published_campaigns, site_stages
 from generator.settings import Settings
 from generator.timing import StageTimes
 
@@ -87,37 +78,33 @@ def generate(
 def _share(public: list[Campaign], settings: Settings, worker: Worker, times: StageTimes) -> Generated:
     outputs: list[Output | PackedPage] = []
     written: list[str] = []
-    for name, build in site_stages():
-        if name == "pages":
-            with times.stage("pages"):
-                mine = _packed_pages(public[0::2], settings)
-                index_pages = [PackedPage.of(page) for page in pages.render_index_pages(public, settings)]
-                theirs = worker.pages()
+    for stage in site_stages():
+        if stage.by_consultation is not None:
+            with times.stage(stage.name):
+                mine = _packed(stage.by_consultation, public[0::2], settings)
+                rest = [PackedPage.of(page) for page in stage.rest(public, settings)] if stage.rest else []
+                theirs = worker.share()
             # Back in the order of `public`: this process took the even places, the worker the odd ones.
-            outputs += [(theirs if i % 2 else mine)[i // 2] for i in range(len(public))] + index_pages
-        elif name in ("materials", "calendars", "exports", "search"):  # written by the worker (see _work)
-            if name == "search":
-                with times.stage("search"):
-                    outputs.append(PackedPage.of(search.build_search_page(public, settings)))
-            paths = {
-                "materials": lambda: [o.path for o in material_outputs(public, settings)],
-                "calendars": lambda: ical.calendar_paths(public, settings),
-                "exports": lambda: export.export_paths(settings),
-                "search": lambda: search.search_file_paths(settings),
-            }[name]()
+            outputs += [(theirs if i % 2 else mine)[i // 2] for i in range(len(public))] + rest
+        elif stage.worker is not None and stage.paths is not None:  # its files are written by the worker
+            if stage.rest is not None:
+                with times.stage(stage.name):
+                    outputs += [PackedPage.of(o) if o.is_page else o for o in stage.rest(public, settings)]
+            paths = stage.paths(public, settings)
             outputs += map(Output, paths)
             written += paths
         else:  # any other stage runs here, as without a worker
-            with times.stage(name):
-                outputs += [PackedPage.of(o) if o.is_page else o for o in build(public, settings)]
+            with times.stage(stage.name):
+                outputs += [PackedPage.of(o) if o.is_page else o for o in stage.build(public, settings)]
     return Generated(outputs, frozenset(written), worker)
 
 
-def _packed_pages(campaigns: list[Campaign], settings: Settings, chunk: int = 64) -> list[PackedPage]:
-    """The consultations' pages, packed a few at a time: thousands of page texts are never all in memory."""
+def _packed(render: Build, campaigns: list[Campaign], settings: Settings, chunk: int = 64) -> list[PackedPage]:
+    """Pages rendered a few consultations at a time and packed: thousands of page texts are never
+    all in memory."""
     packed: list[PackedPage] = []
     for start in range(0, len(campaigns), chunk):
-        packed += map(PackedPage.of, pages.render_campaign_pages(campaigns[start : start + chunk], settings))
+        packed += map(PackedPage.of, render(campaigns[start : start + chunk], settings))
     return packed
 
 
@@ -135,10 +122,10 @@ class Worker:
         self.times: dict[str, float] = {}
         self.peak_rss_kib = 0
 
-    def pages(self) -> list[PackedPage]:
-        """The worker's share of the consultation pages (waits for them)."""
+    def share(self) -> list[PackedPage]:
+        """The worker's share of the pages split by consultation (waits for them)."""
         kind, payload = self._message()
-        if kind != "pages":
+        if kind != "share":
             self._failed(kind, payload)
         return list(payload)
 
@@ -182,19 +169,15 @@ def _work(public: list[Campaign], settings: Settings, site_dir: Path, send: Conn
     die_with_parent(parent)
     times = StageTimes()
     try:
-        with times.stage("pages"):
-            send.send(("pages", _packed_pages(public[1::2], settings)))
-        with times.stage("materials"):  # copied here, off the path of the engine's page rendering
-            write_outputs(material_outputs(public, settings), site_dir)
-        with times.stage("calendars"):
-            write_outputs(ical.iter_calendars(public, settings), site_dir)
-        for name, build in (("exports", export.build_exports), ("search", search.build_search_files)):
-            with times.stage(name):
-                outputs = build(public, settings)
-            with times.stage("writing"):
-                write_outputs(outputs, site_dir)
-        import resource  # Unix only, like fork()
-
+        stages = site_stages()
+        for stage in stages:
+            if stage.by_consultation is not None:
+                with times.stage(stage.name):
+                    send.send(("share", _packed(stage.by_consultation, public[1::2], settings)))
+        for stage in stages:  # after the pages: materials are copied off the path of the engine's rendering
+            if stage.worker is not None and stage.paths is not None:
+                with times.stage(stage.name):
+                    write_outputs(stage.worker(public, settings), site_dir)
         send.send(("done", (times.seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
     except ConsultationsError as exc:
         send.send(("problems", (_problems(exc), settings.language)))

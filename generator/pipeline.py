@@ -1,136 +1,110 @@
-"""The read-and-check half of the pipeline, shared by the CLI and the MkDocs plugin."""
+"""The build's stages, listed once: what each publishes and how a forked worker may share it.
+
+A build first checks the editors' files (`check.check_campaigns`), then runs these stages over the
+consultations published on the build day. Each stage is a record (`Stage`) of what it builds and
+how `parallel` may share it with a worker; `generate_site` runs them all in one process. A new
+output file is a new stage here, or one more file of a stage.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import os
-import stat
-from pathlib import Path
-from typing import Any, Protocol
-from zoneinfo import ZoneInfo
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
 
-from generator import gcpause
-from generator.editor_html import EditorMarkdown, bidi_problems, has_bidi_control, markdown_problems
-from generator.errors import Problem, sorted_problems
-from generator.load import RawCampaign, load_campaigns, split_front_matter
-from generator.localrules import LocalRules, rule_problems
+from generator import export, pages, search, statement_page, urls
+from generator.comments import public_csv
+from generator.feeds import ical, rss
+from generator.memo import Memo
 from generator.model import Campaign
-from generator.privacy import notice_problems
+from generator.outputs import Output
+from generator.settings import Settings
 from generator.timing import StageTimes
-from generator.validate import validate_campaigns
-from generator.yamlsource import YamlDocument, dotted
+
+Build = Callable[[Sequence[Campaign], Settings], Iterable[Output]]
 
 
-class Remembered(Protocol):
-    """Loading and validating one folder, answered from memory when its files did not change."""
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the site build: its name (for timings), what it builds, and how it is shared.
 
-    def load(self, directory: Path, root: Path, rel_dir: str, real: str) -> RawCampaign: ...
+    `build` makes every file of the stage. With a forked worker (`parallel`), a stage may instead:
+    - `by_consultation`: be split by consultation, the worker rendering every other one, with
+      `rest` the files that depend on all of them (built here);
+    - `worker`: be written by the worker straight into the site folder, with `paths` naming its
+      files without building them, and `rest` what this process still builds.
+    """
 
-    def validate(self, raw: RawCampaign, tz: ZoneInfo) -> tuple[Campaign | None, list[Problem]]: ...
+    name: str
+    build: Build
+    by_consultation: Build | None = None
+    worker: Build | None = None
+    paths: Callable[[Sequence[Campaign], Settings], list[str]] | None = None
+    rest: Build | None = None
 
 
-def check_campaigns(
-    campaigns_dir: Path,
-    root: Path,
-    tz: ZoneInfo,
-    times: StageTimes | None = None,
-    remember: Remembered | None = None,
-    markdown: EditorMarkdown | None = None,
-    docs_dir: Path | None = None,
-    rules: LocalRules | None = None,
-    today: dt.date | None = None,
-) -> tuple[list[Campaign], list[Problem]]:
-    """Load and validate every campaign; return the valid ones and all problems, sorted.
+def site_stages(memo: Memo | None = None) -> list[Stage]:
+    """The stages of the site, in the order their files are listed.
 
     Args:
-        times: gets the seconds loading and validating took.
-        remember: a preview session's results of earlier builds, for folders that did not change.
-        markdown: renders editors' Markdown as the site does (the site's extensions), to find
-            the HTML the published page would drop; default: MkDocs' usual extensions.
-        docs_dir: the hand-written pages, checked the same way.
-        rules: the site's local rules (default: only the 21-day minimum).
-        today: the build day, for rules that fall due (a report); None leaves them out.
+        memo: per-consultation results of the previous build of a preview session.
+    """
+    return [
+        Stage("pages", partial(pages.render_pages, memo=memo),
+              by_consultation=pages.render_campaign_pages, rest=pages.render_index_pages),
+        Stage("materials", material_outputs, worker=material_outputs,
+              paths=lambda public, site: [o.path for o in material_outputs(public, site)]),
+        Stage("calendars", partial(ical.build_calendars, memo=memo),
+              worker=ical.iter_calendars, paths=ical.calendar_paths),
+        Stage("news feeds", rss.build_feeds),
+        Stage("exports", partial(export.build_exports, memo=memo),
+              worker=export.build_exports, paths=lambda _public, site: export.export_paths(site)),
+        Stage("search", partial(search.build_search, memo=memo), worker=search.build_search_files,
+              paths=lambda _public, site: search.search_file_paths(site),
+              rest=lambda public, site: [search.build_search_page(public, site)]),
+        Stage("statement", lambda _public, site: statement_page.render_statement_page(site)),
+    ]
+
+
+def published_campaigns(campaigns: Sequence[Campaign], settings: Settings) -> list[Campaign]:
+    """The campaigns that are public on the build day, sorted by slug."""
+    return sorted((c for c in campaigns if c.is_published(settings.today)), key=lambda c: c.slug)
+
+
+def generate_site(
+    campaigns: Sequence[Campaign],
+    settings: Settings,
+    times: StageTimes | None = None,
+    memo: Memo | None = None,
+) -> list[Output]:
+    """Produce every generated file of the site from validated campaigns, in one process.
+
+    Args:
+        times: gets the seconds each stage took.
+        memo: per-consultation results of the previous build of a preview session.
     """
     times = times if times is not None else StageTimes()
-    with gcpause.paused():
-        with times.stage("load"):
-            raws, problems = load_campaigns(campaigns_dir, root, remember.load if remember else None)
-        with times.stage("validate"):
-            campaigns, found = validate_campaigns(raws, tz, remember.validate if remember else None)
-            docs = {raw.rel_dir: raw.yml or YamlDocument(None) for raw in raws}
-            for campaign in campaigns:
-                doc = docs[campaign.source_dir]
-                found += rule_problems(campaign, doc, rules or LocalRules(), today)
-                if campaign.data.privacy_notice is not None:
-                    where = (f"{campaign.source_dir}/campaign.yml", doc.position(("privacy_notice",))[0],
-                             "privacy_notice")
-                    found += notice_problems(campaign.data.privacy_notice, docs_dir, root, where)
-        with times.stage("editor html"):
-            renderer = markdown or EditorMarkdown()
-            found += editor_text_problems(raws, renderer)
-            if docs_dir is not None:
-                found += docs_problems(docs_dir, root, renderer)
-    return campaigns, sorted_problems(problems + found)
+    public = published_campaigns(campaigns, settings)
+    outputs: list[Output] = []
+    for stage in site_stages(memo):
+        with times.stage(stage.name):
+            outputs.extend(stage.build(public, settings))
+    return outputs
 
 
-def editor_text_problems(raws: list[RawCampaign], renderer: EditorMarkdown) -> list[Problem]:
-    """What editors wrote that the site would not publish as written: unsafe HTML in Markdown
-    texts (index.md, announcements, `audience`) and direction-override characters anywhere."""
-    problems: list[Problem] = []
-    for raw in raws:
-        if raw.yml is not None:
-            problems += _yaml_bidi(raw.yml_rel, raw.yml)
-            audience = raw.yml.data.get("audience") if isinstance(raw.yml.data, dict) else None
-            if isinstance(audience, str):
-                line = raw.yml.position(("audience",))[0]
-                problems += markdown_problems(raw.yml_rel, audience, renderer, field_name="audience",
-                                              line=line, bidi=False)
-        for source in ([raw.index] if raw.index else []) + raw.announcements:
-            problems += markdown_problems(source.rel, source.body, renderer, source.body_line)
-            if source.meta is not None:
-                problems += _yaml_bidi(source.rel, source.meta, shift=1)
-    return problems
-
-
-def _yaml_bidi(rel: str, document: YamlDocument, shift: int = 0) -> list[Problem]:
-    """Direction-override characters in any text of a YAML document, by field."""
-    problems: list[Problem] = []
-    if not has_bidi_control(json.dumps(document.data, ensure_ascii=False, default=str)):
-        return problems  # the usual case, found in one pass instead of a walk through every value
-
-    def walk(value: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(value, str):
-            line = document.position(path)[0]
-            problems.extend(bidi_problems(rel, value, field_name=dotted(path) or None,
-                                          line=None if line is None else line + shift))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-
-    walk(document.data, ())
-    return problems
-
-
-def docs_problems(docs_dir: Path, root: Path, renderer: EditorMarkdown) -> list[Problem]:
-    """The same check for the hand-written pages (content/*.md): the build cleans them too."""
-    problems: list[Problem] = []
-    if not docs_dir.is_dir():
-        return problems
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel_parts = path.relative_to(docs_dir).parts
-        if any(part.startswith(".") for part in rel_parts):
-            continue
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                continue  # a FIFO or device is not a page; MkDocs does not read it either
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # MkDocs reports a page it cannot read
-        rel = Path(os.path.relpath(path, root)).as_posix()
-        source = split_front_matter(text.replace("\r\n", "\n"), rel, [])
-        problems += markdown_problems(rel, source.body, renderer, source.body_line)
-    return problems
+def material_outputs(campaigns: Iterable[Campaign], settings: Settings) -> list[Output]:
+    """Downloadable files, published under their consultation's folder."""
+    outputs = []
+    for campaign in campaigns:
+        base = settings.campaign_path(campaign.slug)
+        shown = [*campaign.materials, *(m for meeting in campaign.meeting_materials for m in meeting)]
+        files = [m.file for m in shown if m.file is not None]
+        if campaign.report_file is not None:
+            files.append(campaign.report_file)
+        for info in {info.rel: info for info in files}.values():  # a file listed twice is published once
+            outputs.append(Output(path=base + info.rel, source=info.source))
+        report = campaign.data.report
+        if campaign.comments is not None and report is not None and report.published <= settings.today:
+            # Not the editors' file: the published copy never names a private person.
+            outputs.append(Output(path=urls.comments_csv(settings, campaign.slug), content=public_csv(campaign.comments)))
+    return outputs

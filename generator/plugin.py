@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator import atomic, csp, editor_html, gcpause, parallel, search, sitekit, urls
+from generator.check import check_campaigns
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Problem, Severity, format_text, os_error_problem
 from generator.history import with_history
@@ -29,7 +30,6 @@ from generator.mkdocsfiles import HtmlStore, to_file
 from generator.model import Campaign
 from generator.outputs import Output, PackedPage
 from generator.pages.views import open_data_links
-from generator.pipeline import check_campaigns
 from generator.privacy import notice_problems
 from generator.revisions import read_git
 from generator.session import PreviewSession

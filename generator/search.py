@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from generator import urls
+from generator.export import json_bytes
 from generator.i18n import translator
 from generator.memo import Memo, cached
 from generator.model import Campaign, Status
@@ -132,8 +133,6 @@ def build_search_page(campaigns: Sequence[Campaign], settings: Settings) -> Outp
 
 def build_search_files(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:
     """The search page's index and script."""
-    from generator.export import json_bytes
-
     index, script = search_file_paths(settings)
     return [
         Output(path=index, content=json_bytes(build_index(campaigns, settings, memo))),
@@ -219,6 +218,4 @@ def _day(day: Any) -> str:
 
 def index_size(campaigns: Sequence[Campaign], settings: Settings) -> int:
     """Bytes of the search index for these consultations (for measurements and tests)."""
-    from generator.export import json_bytes
-
     return len(json_bytes(build_index(campaigns, settings)))

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from generator.pipeline import generate_site
 from generator.settings import Settings
 from generator.statement import PLACEHOLDER
 
@@ -145,8 +146,6 @@ def _swap(value: Any, old: dict[str, str], new: dict[str, str], today: dt.date) 
 
 def _generated_pages(target: Path) -> set[str]:
     """The pages the plugin generates even when there are no consultations."""
-    from generator.outputs import generate_site
-
     settings = Settings(site_url="https://example.invalid/", site_name="", root=target,
                         campaigns_dir=target / "campaigns")
     return {o.path for o in generate_site([], settings) if o.is_page}

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from generator.check import check_campaigns
 from generator.errors import Problem
-from generator.pipeline import check_campaigns
 
 from .tools import IN_CI
 

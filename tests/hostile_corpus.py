@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from unittest import mock
 
-from generator import pipeline
+from generator import check
 
 from .bad_input_cases import INDEX, SLUG, YML, yml
 from .conftest import TODAY_EPOCH
@@ -95,7 +95,7 @@ def build_unchecked(folder: Path) -> Path:
     site = folder / "site"
     env = {"SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1", "CONSULTATIONS_JOBS": "1"}
     with mock.patch.dict(os.environ, env), \
-            mock.patch.object(pipeline, "editor_text_problems", lambda *args: []), \
-            mock.patch.object(pipeline, "docs_problems", lambda *args: []):
+            mock.patch.object(check, "editor_text_problems", lambda *args: []), \
+            mock.patch.object(check, "docs_problems", lambda *args: []):
         build(load_config(str(source / "mkdocs.yml"), site_dir=str(site)))
     return site

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from generator import cli, scaffold, siteconfig
+from generator.check import check_campaigns
 from generator.errors import Problem, format_github
-from generator.pipeline import check_campaigns
 
 from .conftest import REPO, TODAY_EPOCH, TZ, VALID_YML, build_site, write_campaign
 from .docs_commands import GUIDE, VENV_BIN, documented, shell_commands, type_command

@@ -20,12 +20,12 @@ from icalendar import vCalAddress, vDuration, vText
 from icalendar.parser import Parameters
 from pydantic import ValidationError
 
+from generator.check import check_campaigns
 from generator.events import campaign_events
 from generator.feeds import contentlines as cl
 from generator.feeds.ical import _timezone, build_calendars, render_calendar
 from generator.model import _CONTROL, Campaign, CampaignFile
-from generator.outputs import published_campaigns
-from generator.pipeline import check_campaigns
+from generator.pipeline import published_campaigns
 from generator.settings import Organisation, Settings
 
 from .conftest import REPO, TODAY

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 
 from generator import cli
+from generator.check import check_campaigns
 from generator.export import export_data, export_schema_bytes, json_bytes
-from generator.outputs import published_campaigns
-from generator.pipeline import check_campaigns
+from generator.pipeline import published_campaigns
 from generator.settings import Settings
 from generator.yamlsource import parse_yaml
 from tests import example

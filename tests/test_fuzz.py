@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from generator.errors import Problem, Severity, format_text
 from generator.load import load_campaign
 from generator.messages import message_codes, render_message
-from generator.outputs import generate_site
+from generator.pipeline import generate_site
 from generator.settings import Organisation, Settings
 from generator.siteoptions import OPTION_DEFAULTS, check_options
 from generator.validate import validate_campaign

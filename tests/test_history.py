@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import check_campaigns
 from generator.history import load_history, with_history
 from generator.model import HistoryEntry
-from generator.pipeline import check_campaigns
 from tests.conftest import TZ, write_campaign
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

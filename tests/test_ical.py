@@ -18,13 +18,13 @@ from hypothesis import settings as settings_hypothesis
 from hypothesis import strategies as st
 
 from generator import calendar_feeds, urls
+from generator.check import check_campaigns
 from generator.errors import Severity
 from generator.event_text import event_description, event_location, event_summary
 from generator.events import Event, campaign_events
 from generator.export import export_data
 from generator.feeds.ical import build_calendars, calendar_paths, render_calendar, revision
 from generator.model import Campaign, CampaignFile
-from generator.pipeline import check_campaigns
 from generator.settings import Organisation, Settings
 
 from .conftest import TODAY, write_campaign

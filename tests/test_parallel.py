@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from generator import parallel, urls
+from generator.check import check_campaigns
 from generator.config import make_settings
 from generator.errors import ConsultationsError, Problem
 from generator.feeds import ical
-from generator.outputs import Output, PackedPage, generate_site, write_outputs
-from generator.pipeline import check_campaigns
+from generator.outputs import Output, PackedPage, write_outputs
+from generator.pipeline import generate_site
 from generator.settings import Settings
 from generator.timing import StageTimes
 

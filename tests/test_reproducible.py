@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from generator.check import check_campaigns
 from generator.config import make_settings
-from generator.outputs import generate_site
-from generator.pipeline import check_campaigns
+from generator.pipeline import generate_site
 
 from .conftest import REPO, TODAY_EPOCH, build_site
 

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from generator import search
+from generator.check import check_campaigns
 from generator.export import json_bytes
 from generator.model import Campaign
-from generator.outputs import published_campaigns
-from generator.pipeline import check_campaigns
+from generator.pipeline import published_campaigns
 from generator.search_page import SCRIPT_WORDS, render_search_page
 from generator.settings import Settings
 from tests import example

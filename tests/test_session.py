@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import check_campaigns
 from generator.memo import Memo
-from generator.outputs import generate_site
-from generator.pipeline import check_campaigns
+from generator.pipeline import generate_site
 from generator.session import PreviewSession
 from generator.settings import Settings
 

@@ -44,6 +44,7 @@ from generator.pages.views import (
     mark_current,
     status_view,
 )
+from generator.subscribe import render_subscribe_box
 
 # The documents named in the key facts: the draft and the forms, as a rule; the rest are a link away.
 KEY_DOCUMENTS = 3
@@ -271,8 +272,6 @@ class CampaignPage:
 
     def subscribe(self) -> list[str]:
         """This consultation's calendar (a subscribe box while something is to come) and its news."""
-        from generator.subscribe import render_subscribe_box
-
         settings = self.site.settings
         links = self.feed_links()
         parts = [self.section("section.subscribe", "kalendarz")]
