@@ -39,7 +39,7 @@ bench: $(VENV)/.installed
 snapshots: $(VENV)/.installed-test
 	UPDATE_SNAPSHOTS=1 UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_ical_site.py tests/test_rss.py tests/test_bad_input.py
 
-# The JSON Schema editors' tools read (schema/campaign.schema.json); regenerate after changing generator/model.py.
+# The JSON Schema editors' tools read (schema/campaign.schema.json); regenerate after changing generator/source/model.py.
 schema: $(VENV)/.installed
 	$(BIN)/consult schema > schema/campaign.schema.json
 

@@ -1,4 +1,4 @@
-"""Build hook: ship the files every consultation site shares with this repository (see generator/sitekit.py)."""
+"""Build hook: ship the files every consultation site shares with this repository (see generator/newsite/sitekit.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
-from generator.sitekit import KIT_DIR, SHARED  # noqa: E402
+from generator.newsite.sitekit import KIT_DIR, SHARED  # noqa: E402
 
 
 class BuildWithSiteKit(build_py):
@@ -31,7 +31,7 @@ class BuildWithSiteKit(build_py):
                 (target / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target / name)
             else:
-                raise FileNotFoundError(f"{name} is listed in generator/sitekit.py but missing")
+                raise FileNotFoundError(f"{name} is listed in generator/newsite/sitekit.py but missing")
 
 
 setup(cmdclass={"build_py": BuildWithSiteKit})

@@ -53,12 +53,13 @@ def main() -> None:
 
     from mkdocs.config import load_config
 
-    from generator import gcpause
-    from generator.check import check_campaigns
-    from generator.config import make_settings
-    from generator.feeds import ical, rss
+    from generator.calendars import ical
+    from generator.engine import gcpause
+    from generator.engine.config import make_settings
+    from generator.news import rss
     from generator.outputs import write_outputs
     from generator.pipeline import published_campaigns
+    from generator.source.check import check_campaigns
 
     base = Path(tempfile.mkdtemp(prefix=f"scale-{args.n}-"))
     try:

@@ -13,9 +13,13 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from generator import __version__
-from generator.check import check_campaigns
-from generator.editor_html import EditorMarkdown
-from generator.errors import (
+from generator.export import schema_bytes
+from generator.newsite.sitekit import SiteKitMissing
+from generator.settings import EpochError, Organisation, resolve_today
+from generator.siteoptions import SiteOptions, check_site
+from generator.source.check import check_campaigns
+from generator.source.editor_html import EditorMarkdown
+from generator.source.errors import (
     Problem,
     format_github,
     format_gitlab,
@@ -25,15 +29,11 @@ from generator.errors import (
     sorted_problems,
     summary_line,
 )
-from generator.export import schema_bytes
-from generator.messages import render_message
-from generator.privacy import notice_problems
-from generator.revisions import read_git
-from generator.settings import EpochError, Organisation, resolve_today
-from generator.sitekit import SiteKitMissing
-from generator.siteoptions import SiteOptions, check_site
-from generator.statement import read_statement
-from generator.validate import is_slug, slugify
+from generator.source.messages import render_message
+from generator.source.privacy import notice_problems
+from generator.source.revisions import read_git
+from generator.source.statement import read_statement
+from generator.source.validate import is_slug, slugify
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -211,7 +211,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from generator import scaffold  # loaded by the commands that write files, so `check` starts fast
+    from generator.newsite import scaffold  # loaded by the commands that write files, so `check` starts fast
 
     root: Path = args.root.resolve()
     if not (root / "mkdocs.yml").is_file():
@@ -251,7 +251,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from generator import scaffold, siteconfig  # see _cmd_new
+    from generator.newsite import (
+        scaffold,  # see _cmd_new
+        siteconfig,
+    )
 
     target: Path = args.directory.resolve()
     facts = siteconfig.SiteFacts(

@@ -15,13 +15,13 @@ from importlib import resources
 from typing import Any
 
 from generator import urls
-from generator.calendar_feeds import has_download
-from generator.events import Event, campaign_events
-from generator.memo import Memo, cached
-from generator.model import Campaign, Decision, Material, campaign_json_schema
+from generator.calendars.events import Event, campaign_events
+from generator.calendars.feeds import has_download
+from generator.engine.memo import Memo, cached
 from generator.outputs import Output
-from generator.privacy import campaign_notice, is_address, notice_path
 from generator.settings import Settings
+from generator.source.model import Campaign, Decision, Material, campaign_json_schema
+from generator.source.privacy import campaign_notice, is_address, notice_path
 
 SCHEMA_PATH = "schema/campaign.schema.json"
 EXPORT_VERSION = 1

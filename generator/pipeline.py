@@ -12,14 +12,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from generator import export, pages, search, statement_page, urls
-from generator.comments import public_csv
-from generator.feeds import ical, rss
-from generator.memo import Memo
-from generator.model import Campaign
+from generator import export, pages, search, urls
+from generator.calendars import ical
+from generator.engine.memo import Memo
+from generator.engine.timing import StageTimes
+from generator.news import rss
 from generator.outputs import Output
+from generator.pages import statement_page
 from generator.settings import Settings
-from generator.timing import StageTimes
+from generator.source.comments import public_csv
+from generator.source.model import Campaign
 
 Build = Callable[[Sequence[Campaign], Settings], Iterable[Output]]
 

@@ -23,13 +23,13 @@ from importlib import resources
 from typing import Any
 
 from generator import urls
+from generator.engine.memo import Memo, cached
 from generator.export import json_bytes
 from generator.i18n import translator
-from generator.memo import Memo, cached
-from generator.model import Campaign, Status
 from generator.outputs import Output
-from generator.search_page import render_search_page
+from generator.pages.search_page import render_search_page
 from generator.settings import Settings
+from generator.source.model import Campaign, Status
 
 INDEX_VERSION = 1
 MIN_STEM = 4  # never cut a word below four letters: "domu" stays "domu", "lata" stays "lata"

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from generator.errors import Problem
-from generator.localrules import LocalRules
+from generator.source.errors import Problem
+from generator.source.localrules import LocalRules
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.errors import Problem
-from generator.localrules import RULE_OPTIONS, LocalRules
-from generator.yamlsource import Path_, YamlDocument, parse_yaml
+from generator.source.errors import Problem
+from generator.source.localrules import RULE_OPTIONS, LocalRules
+from generator.source.yamlsource import Path_, YamlDocument, parse_yaml
 
 PLUGIN = "consultations"
 MKDOCS_YML = "mkdocs.yml"

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from generator.i18n import translator
 from generator.settings import Settings
-from generator.validate import slugify
+from generator.source.validate import slugify
 
 
 @functools.lru_cache(maxsize=4096)  # a site has few category names, used in every list and feed

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.check import check_campaigns
-from generator.errors import Problem
+from generator.source.check import check_campaigns
+from generator.source.errors import Problem
 
 from .tools import IN_CI
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from unittest import mock
 
-from generator import check
+from generator.source import check
 
 from .bad_input_cases import INDEX, SLUG, YML, yml
 from .conftest import TODAY_EPOCH

@@ -1,6 +1,6 @@
-"""The calendars built with the icalendar library: the reference `generator/feeds/ical.py` must match.
+"""The calendars built with the icalendar library: the reference `generator/calendars/ical.py` must match.
 
-The generator writes content lines itself (`generator/feeds/contentlines.py`) because
+The generator writes content lines itself (`generator/calendars/contentlines.py`) because
 icalendar's serialisation dominated the build time of large sites. This module builds the
 same calendars the way the generator did before, as icalendar components serialised with
 `Calendar.to_ical()`, so tests can require identical bytes.
@@ -14,9 +14,12 @@ from collections.abc import Sequence
 from icalendar import Calendar, Timezone, vCalAddress, vDuration, vText
 from icalendar import Event as VEvent
 
-from generator import calendar_feeds, urls
-from generator.calendar_feeds import CalendarFeed
-from generator.event_text import (
+from generator import urls
+from generator.calendars import feeds as calendar_feeds
+from generator.calendars.events import Event
+from generator.calendars.feeds import CalendarFeed
+from generator.calendars.ical import REFRESH, _local_times, _timezone, revision
+from generator.calendars.wording import (
     clean,
     event_categories,
     event_description,
@@ -24,10 +27,8 @@ from generator.event_text import (
     event_summary,
     event_url,
 )
-from generator.events import Event
-from generator.feeds.ical import REFRESH, _local_times, _timezone, revision
-from generator.model import Campaign
 from generator.settings import Settings
+from generator.source.model import Campaign
 
 UTC = dt.timezone.utc
 

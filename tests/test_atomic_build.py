@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import atomic
+from generator.engine import atomic
 
 from .bad_input_cases import YML, C, yml
 from .conftest import REPO, TODAY_EPOCH, build_site
@@ -247,7 +247,7 @@ def _fetch(url: str, server: subprocess.Popen[str], timeout: float = 90) -> str:
 KILL_AT_STEP = '''
 import os, signal, sys
 from pathlib import Path
-from generator import atomic
+from generator.engine import atomic
 
 step, site = int(sys.argv[1]), Path(sys.argv[2])
 if sys.argv[3] == "two-renames":  # as on a system or file system without an atomic exchange
@@ -330,7 +330,7 @@ def test_builds_of_one_site_exclude_each_other(tmp_path: Path, monkeypatch: pyte
 
 
 def test_leftovers_of_killed_builds_are_ignored_by_git(tmp_path: Path) -> None:
-    from generator import scaffold  # the .gitignore a new site starts with, and the repository's own
+    from generator.newsite import scaffold  # the .gitignore a new site starts with, and the repository's own
 
     for gitignore in (REPO / ".gitignore", Path(scaffold.__file__).parent / "data" / "init" / "gitignore"):
         repo = tmp_path / gitignore.parent.name

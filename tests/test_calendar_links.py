@@ -8,11 +8,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator import calendar_feeds
-from generator.calendar_links import event_links, google_calendar_url, outlook_calendar_url
-from generator.event_text import event_description, event_location, event_summary
-from generator.events import campaign_events
-from generator.feeds.ical import render_calendar
+from generator.calendars import feeds as calendar_feeds
+from generator.calendars.events import campaign_events
+from generator.calendars.ical import render_calendar
+from generator.calendars.links import event_links, google_calendar_url, outlook_calendar_url
+from generator.calendars.wording import event_description, event_location, event_summary
 
 from .ical_tools import UTC, vobject_calendar
 from .test_ical import HEAD, WARSAW, duty_yaml, load, make_settings

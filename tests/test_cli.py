@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import cli, scaffold, siteconfig
-from generator.check import check_campaigns
-from generator.errors import Problem, format_github
+from generator import cli
+from generator.newsite import scaffold, siteconfig
+from generator.source.check import check_campaigns
+from generator.source.errors import Problem, format_github
 
 from .conftest import REPO, TODAY_EPOCH, TZ, VALID_YML, build_site, write_campaign
 from .docs_commands import GUIDE, VENV_BIN, documented, shell_commands, type_command

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.comments import looks_like_person, public_csv, read_comments
-from generator.errors import Problem, Severity, format_text
-from generator.model import CommentTable, Decision
+from generator.source.comments import looks_like_person, public_csv, read_comments
+from generator.source.errors import Problem, Severity, format_text
+from generator.source.model import CommentTable, Decision
 
 PATH = "campaigns/x/files/uwagi.csv"
 HEADER = "nr;zgłaszający;rodzaj;część dokumentu;uwaga;rozstrzygnięcie;uzasadnienie"

@@ -1,6 +1,6 @@
 """The calendars' own content-line writer gives icalendar's bytes exactly.
 
-`generator/feeds/contentlines.py` replaces icalendar's serialisation for speed; these tests
+`generator/calendars/contentlines.py` replaces icalendar's serialisation for speed; these tests
 hold it to icalendar 7's output: each value type and the folding on arbitrary text, then
 whole calendars of the repository's consultations and of arbitrary editors' text, compared
 with the same calendars built by icalendar (`tests/ical_reference.py`).
@@ -20,13 +20,13 @@ from icalendar import vCalAddress, vDuration, vText
 from icalendar.parser import Parameters
 from pydantic import ValidationError
 
-from generator.check import check_campaigns
-from generator.events import campaign_events
-from generator.feeds import contentlines as cl
-from generator.feeds.ical import _timezone, build_calendars, render_calendar
-from generator.model import _CONTROL, Campaign, CampaignFile
+from generator.calendars import contentlines as cl
+from generator.calendars.events import campaign_events
+from generator.calendars.ical import _timezone, build_calendars, render_calendar
 from generator.pipeline import published_campaigns
 from generator.settings import Organisation, Settings
+from generator.source.check import check_campaigns
+from generator.source.model import _CONTROL, Campaign, CampaignFile
 
 from .conftest import REPO, TODAY
 from .ical_reference import reference_calendar, reference_calendars

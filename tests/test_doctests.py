@@ -18,4 +18,4 @@ def test_docstring_examples_hold() -> None:
             failed[info.name] = f"{result.failed} of {result.attempted}"
     assert failed == {}
     # The modules known to carry examples were found and their examples run.
-    assert attempted["generator.editor_html"] >= 5 and attempted["generator.csp"] >= 2, attempted
+    assert attempted["generator.source.editor_html"] >= 5 and attempted["generator.engine.csp"] >= 2, attempted

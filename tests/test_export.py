@@ -12,11 +12,11 @@ import jsonschema
 import pytest
 
 from generator import cli
-from generator.check import check_campaigns
 from generator.export import export_data, export_schema_bytes, json_bytes
 from generator.pipeline import published_campaigns
 from generator.settings import Settings
-from generator.yamlsource import parse_yaml
+from generator.source.check import check_campaigns
+from generator.source.yamlsource import parse_yaml
 from tests import example
 from tests.conftest import REPO, TODAY, TZ, VALID_YML, build_site, write_campaign
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import forkmap
-from generator.load import load_campaigns
+from generator.engine import forkmap
+from generator.source.load import load_campaigns
 
 pytestmark = pytest.mark.skipif(not forkmap.can_fork(), reason="the second process is a fork()")
 
@@ -110,7 +110,7 @@ def test_reading_many_folders_in_two_processes_reads_the_same(tmp_path: Path, mo
 
 DIES_WITH_PARENT = '''
 import multiprocessing, os, sys, time
-from generator.forkmap import die_with_parent
+from generator.engine.forkmap import die_with_parent
 
 def child(parent):
     die_with_parent(parent)

@@ -26,14 +26,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.errors import Problem, Severity, format_text
-from generator.load import load_campaign
-from generator.messages import message_codes, render_message
 from generator.pipeline import generate_site
 from generator.settings import Organisation, Settings
 from generator.siteoptions import OPTION_DEFAULTS, check_options
-from generator.validate import validate_campaign
-from generator.yamlsource import parse_yaml
+from generator.source.errors import Problem, Severity, format_text
+from generator.source.load import load_campaign
+from generator.source.messages import message_codes, render_message
+from generator.source.validate import validate_campaign
+from generator.source.yamlsource import parse_yaml
 
 from .conftest import TODAY, TZ
 

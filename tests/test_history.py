@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_campaigns
-from generator.history import load_history, with_history
-from generator.model import HistoryEntry
+from generator.source.check import check_campaigns
+from generator.source.history import load_history, with_history
+from generator.source.model import HistoryEntry
 from tests.conftest import TZ, write_campaign
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

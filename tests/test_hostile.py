@@ -21,8 +21,9 @@ from unittest import mock
 import pytest
 from lxml import html as lxml_html
 
-from generator import cli, editor_html
-from generator.editor_html import EditorMarkdown, clean, find_unsafe, markdown_problems
+from generator import cli
+from generator.source import editor_html
+from generator.source.editor_html import EditorMarkdown, clean, find_unsafe, markdown_problems
 
 from .bad_input_cases import INDEX, SLUG, YML, yml
 from .conftest import TODAY_EPOCH

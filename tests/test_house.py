@@ -19,8 +19,8 @@ PACKAGE = REPO / "generator"
 # Entry points, which nothing imports: each command loads its own modules when it runs.
 LAZY_LOADERS = {"generator.cli"}
 # The MkDocs glue: the only modules that may import MkDocs (see docs and STYLE.md).
-MKDOCS_GLUE = {"generator.plugin", "generator.config", "generator.mkdocsfiles", "generator.errors",
-               "generator.markdown_blocks", "generator.html_fixes"}
+MKDOCS_GLUE = {"generator.engine.plugin", "generator.engine.config", "generator.engine.mkdocsfiles", "generator.source.errors",
+               "generator.engine.markdown_blocks", "generator.engine.html_fixes"}
 
 
 def _modules() -> dict[str, Path]:

@@ -17,15 +17,16 @@ from hypothesis import given
 from hypothesis import settings as settings_hypothesis
 from hypothesis import strategies as st
 
-from generator import calendar_feeds, urls
-from generator.check import check_campaigns
-from generator.errors import Severity
-from generator.event_text import event_description, event_location, event_summary
-from generator.events import Event, campaign_events
+from generator import urls
+from generator.calendars import feeds as calendar_feeds
+from generator.calendars.events import Event, campaign_events
+from generator.calendars.ical import build_calendars, calendar_paths, render_calendar, revision
+from generator.calendars.wording import event_description, event_location, event_summary
 from generator.export import export_data
-from generator.feeds.ical import build_calendars, calendar_paths, render_calendar, revision
-from generator.model import Campaign, CampaignFile
 from generator.settings import Organisation, Settings
+from generator.source.check import check_campaigns
+from generator.source.errors import Severity
+from generator.source.model import Campaign, CampaignFile
 
 from .conftest import TODAY, write_campaign
 from .ical_tools import (

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_campaigns, split_front_matter
-from generator.yamlsource import MAX_NODES, parse_yaml
+from generator.source.load import load_campaigns, split_front_matter
+from generator.source.yamlsource import MAX_NODES, parse_yaml
 
 from .conftest import write_campaign
 

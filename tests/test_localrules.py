@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.check import check_campaigns
-from generator.errors import Problem, Severity
-from generator.localrules import LocalRules
+from generator.source.check import check_campaigns
+from generator.source.errors import Problem, Severity
+from generator.source.localrules import LocalRules
 
 from .conftest import TZ, VALID_YML, write_campaign
 

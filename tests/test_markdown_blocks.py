@@ -7,7 +7,7 @@ from typing import Any
 import markdown
 import pytest
 
-from generator.markdown_blocks import _PLAIN_HEADING, KnownBlocks
+from generator.engine.markdown_blocks import _PLAIN_HEADING, KnownBlocks
 from generator.pages.render import heading
 
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html"]

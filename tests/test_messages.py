@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import messages
-from generator.messages import EXAMPLES, message_codes, render_message
+from generator.source import messages
+from generator.source.messages import EXAMPLES, message_codes, render_message
 
 from .conftest import REPO
 
@@ -99,7 +99,7 @@ def test_guide_explains_every_message_code() -> None:
 
 
 def test_guide_lists_the_warnings_that_can_be_accepted() -> None:
-    from generator.model import CampaignFile
+    from generator.source.model import CampaignFile
 
     text = GUIDE.read_text(encoding="utf-8")
     annotation = CampaignFile.model_fields["accept_warnings"].annotation
@@ -111,7 +111,7 @@ def test_guide_lists_the_warnings_that_can_be_accepted() -> None:
 
 
 def test_guide_describes_every_campaign_field() -> None:
-    from generator import model
+    from generator.source import model
 
     text = GUIDE.read_text(encoding="utf-8")
     for cls in (model.CampaignFile, model.Respond, model.DutyHour, model.Meeting, model.MaterialEntry,
@@ -139,7 +139,7 @@ def test_readme_links_to_the_guide() -> None:
 
 
 def test_guide_is_where_sitekit_ships_it() -> None:
-    from generator.sitekit import SHARED
+    from generator.newsite.sitekit import SHARED
 
     assert GUIDE.relative_to(REPO).as_posix() in SHARED
     assert Path(REPO / "docs").is_dir()

@@ -14,12 +14,12 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from generator.check import check_campaigns
 from generator.outputs import Output
 from generator.pages import render_pages
 from generator.pages.lists import HOME_CLOSED, PAGE_SIZE
 from generator.pages.render import md_escape, relative_url, shift_headings
 from generator.settings import Organisation, Settings
+from generator.source.check import check_campaigns
 
 from .conftest import REPO, TODAY, TZ, VALID_YML, write_campaign
 from .example import CONCLUDED, OPEN, UNPUBLISHED, UPCOMING
@@ -308,9 +308,9 @@ def test_last_day_and_closed_and_concluded_wording(example: dict[str, Output]) -
 def test_record_lists_publisher_dates_changes_and_the_git_history(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from generator.model import HistoryEntry
     from generator.pages.campaign import render_campaign_page
     from generator.pages.views import Site
+    from generator.source.model import HistoryEntry
 
     campaigns, _ = check_campaigns(REPO / "campaigns", REPO, TZ)
     campaign = next(c for c in campaigns if c.slug == OPEN)

@@ -13,15 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel, urls
-from generator.check import check_campaigns
-from generator.config import make_settings
-from generator.errors import ConsultationsError, Problem
-from generator.feeds import ical
+from generator import urls
+from generator.calendars import ical
+from generator.engine import parallel
+from generator.engine.config import make_settings
+from generator.engine.timing import StageTimes
 from generator.outputs import Output, PackedPage, write_outputs
 from generator.pipeline import generate_site
 from generator.settings import Settings
-from generator.timing import StageTimes
+from generator.source.check import check_campaigns
+from generator.source.errors import ConsultationsError, Problem
 
 from .conftest import REPO, TODAY, TZ, build_site
 

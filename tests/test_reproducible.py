@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from generator.check import check_campaigns
-from generator.config import make_settings
+from generator.engine.config import make_settings
 from generator.pipeline import generate_site
+from generator.source.check import check_campaigns
 
 from .conftest import REPO, TODAY_EPOCH, build_site
 

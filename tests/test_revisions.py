@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.messages import render_message
-from generator.revisions import read_git
+from generator.source.messages import render_message
+from generator.source.revisions import read_git
 from tests.conftest import TZ, VALID_YML, write_campaign
 from tests.test_history import commit, git
 

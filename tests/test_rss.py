@@ -27,13 +27,13 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from generator import urls
-from generator.check import check_campaigns
-from generator.feeds.items import MAX_ITEMS
-from generator.feeds.plaintext import SUMMARY_LENGTH, markdown_to_text, plain
-from generator.feeds.rss import build_feeds
-from generator.model import Announcement, Campaign, CampaignFile
+from generator.news.items import MAX_ITEMS
+from generator.news.plaintext import SUMMARY_LENGTH, markdown_to_text, plain
+from generator.news.rss import build_feeds
 from generator.outputs import Output
 from generator.settings import Organisation, Settings
+from generator.source.check import check_campaigns
+from generator.source.model import Announcement, Campaign, CampaignFile
 
 from .conftest import REPO, TODAY, TZ, build_site
 from .example import OPEN, UNPUBLISHED

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 
 from generator import search
-from generator.check import check_campaigns
 from generator.export import json_bytes
-from generator.model import Campaign
+from generator.pages.search_page import SCRIPT_WORDS, render_search_page
 from generator.pipeline import published_campaigns
-from generator.search_page import SCRIPT_WORDS, render_search_page
 from generator.settings import Settings
+from generator.source.check import check_campaigns
+from generator.source.model import Campaign
 from tests import example
 from tests.conftest import REPO, TODAY, TZ
 

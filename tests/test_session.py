@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_campaigns
-from generator.memo import Memo
+from generator.engine.memo import Memo
+from generator.engine.session import PreviewSession
 from generator.pipeline import generate_site
-from generator.session import PreviewSession
 from generator.settings import Settings
+from generator.source.check import check_campaigns
 
 from .conftest import REPO, TODAY, TZ
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import sitekit
+from generator.newsite import sitekit
 
 from .conftest import REPO, TODAY_EPOCH
 
@@ -59,7 +59,7 @@ def test_init_from_the_installed_package_alone(wheel: Path, tmp_path: Path) -> N
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(installed)
     env = {**os.environ, "PYTHONPATH": str(installed), "SOURCE_DATE_EPOCH": TODAY_EPOCH}
-    probe = subprocess.run([sys.executable, "-c", "import generator.sitekit as k; print(k.kit_root())"],
+    probe = subprocess.run([sys.executable, "-c", "import generator.newsite.sitekit as k; print(k.kit_root())"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=True)
     assert Path(probe.stdout.strip()).is_relative_to(installed)
     result = subprocess.run(

@@ -15,10 +15,10 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
-from generator.errors import format_text
+from generator.pages.statement_page import render_statement_page, statement_link, statement_markdown
 from generator.settings import Organisation, Settings
-from generator.statement import read_statement
-from generator.statement_page import render_statement_page, statement_link, statement_markdown
+from generator.source.errors import format_text
+from generator.source.statement import read_statement
 from tests.conftest import REPO, TODAY, build_site, write_campaign
 
 REQUIRED_IDS = [

@@ -8,8 +8,8 @@ import lxml.html
 import pytest
 
 from generator import urls
-from generator.events import campaign_events
-from generator.subscribe import render_event_links, render_subscribe_box
+from generator.calendars.events import campaign_events
+from generator.pages.subscribe import render_event_links, render_subscribe_box
 
 from .test_ical import HEAD, WARSAW, duty_yaml, load, make_settings
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from generator.errors import Problem, Severity, format_text
+from generator.source.errors import Problem, Severity, format_text
 
 from .conftest import VALID_YML
 

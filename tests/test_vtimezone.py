@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Timezone
 
-from generator.feeds.ical import vtimezone_component
-from generator.feeds.vtimezone import (
+from generator.calendars.ical import vtimezone_component
+from generator.calendars.vtimezone import (
     WARSAW,
     TimezoneNotExpressible,
     exists,
@@ -134,7 +134,7 @@ def test_icalendars_own_vtimezone_is_read_wrong_by_clients_which_is_why_we_write
 def test_an_inexpressible_zone_is_reported_with_the_times_it_gets_wrong() -> None:
     error = TimezoneNotExpressible("2025-10-26 10:00")
     assert "2025-10-26 10:00" in str(error)
-    from generator.messages import render_message
+    from generator.source.messages import render_message
 
     what, fix = render_message("timezone_calendar", {"tz": "Mars/Olympus", "times": str(error)}, "pl")
     assert what.startswith("strefy czasowej „Mars/Olympus” nie da się zapisać") and "2025-10-26 10:00" in what

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from generator.memo import Memo, cached
-from generator.model import Campaign
+from generator.engine.memo import Memo, cached
 from generator.outputs import Output
 from generator.pages.archive import render_archive_pages, render_category_pages, render_list_page
 from generator.pages.campaign import render_campaign_page
@@ -18,6 +17,7 @@ from generator.pages.home import all_events, render_calendar_page, render_home_p
 from generator.pages.lists import Lists
 from generator.pages.views import Site
 from generator.settings import Settings
+from generator.source.model import Campaign
 
 
 def render_pages(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> list[Output]:

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator import urls
-from generator.model import Campaign
 from generator.outputs import Output
 from generator.pages.lists import LIST_CLOSED, LIST_LIMIT, PAGE_SIZE, Lists
 from generator.pages.render import heading
+from generator.pages.subscribe import render_subscribe_box
 from generator.pages.views import ICAL, FeedLink, Link, head_feeds
-from generator.subscribe import render_subscribe_box
+from generator.source.model import Campaign
 
 
 def render_list_page(lists: Lists) -> Output:

@@ -9,10 +9,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import urls
-from generator.editor_html import wrap
-from generator.events import campaign_events
+from generator.calendars.events import campaign_events
 from generator.i18n import CONTENT_LANGUAGE
-from generator.model import Campaign, Month, Status
 from generator.outputs import Output
 from generator.pages import records
 from generator.pages.comments import comments_view
@@ -29,6 +27,7 @@ from generator.pages.render import (
 )
 from generator.pages.respond import respond_section, respond_view
 from generator.pages.structured import campaign_jsonld
+from generator.pages.subscribe import render_subscribe_box
 from generator.pages.views import (
     ATOM,
     ICAL,
@@ -44,7 +43,8 @@ from generator.pages.views import (
     mark_current,
     status_view,
 )
-from generator.subscribe import render_subscribe_box
+from generator.source.editor_html import wrap
+from generator.source.model import Campaign, Month, Status
 
 # The documents named in the key facts: the draft and the forms, as a rule; the rest are a link away.
 KEY_DOCUMENTS = 3

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import urls
-from generator.comments import public_csv
-from generator.model import Campaign, CommentTable, Decision
 from generator.pages.downloads import MaterialView
 from generator.pages.views import Site
+from generator.source.comments import public_csv
+from generator.source.model import Campaign, CommentTable, Decision
 
 _KEYS = {
     Decision.ACCEPTED: "accepted",

@@ -6,9 +6,9 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from generator import urls
-from generator.model import Campaign, FileInfo, Material
 from generator.pages.render import mailto
 from generator.pages.views import Site
+from generator.source.model import Campaign, FileInfo, Material
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,14 @@ from typing import Any
 import yaml
 
 from generator import urls
-from generator.editor_html import wrap
-from generator.events import Event, campaign_events, sort_key
+from generator.calendars.events import Event, campaign_events, sort_key
 from generator.outputs import Output
 from generator.pages import records
 from generator.pages.lists import HOME_CLOSED, HOME_OPEN, HOME_UPCOMING, Lists
 from generator.pages.render import heading, page_output
+from generator.pages.subscribe import render_subscribe_box
 from generator.pages.views import Link, event_view, head_feeds, updates_feed_links
-from generator.subscribe import render_subscribe_box
+from generator.source.editor_html import wrap
 
 HOME_EVENTS = 6
 CALENDAR_DAYS = 92  # the calendar page shows about three months ahead…

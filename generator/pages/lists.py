@@ -15,7 +15,6 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.i18n import CONTENT_LANGUAGE
-from generator.model import Campaign, Status
 from generator.outputs import Output
 from generator.pages import records
 from generator.pages.render import (
@@ -39,6 +38,7 @@ from generator.pages.views import (
     status_view,
     updates_feed_links,
 )
+from generator.source.model import Campaign, Status
 
 HOME_OPEN = 12  # more than this many open consultations: the home page links to the full list
 HOME_UPCOMING = 6

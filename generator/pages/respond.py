@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.model import Respond, Status
 from generator.pages.render import mailto, tel_href, time_markup, words_markup
 from generator.pages.views import When, date_view
-from generator.privacy import campaign_notice, notice_path
+from generator.source.model import Respond, Status
+from generator.source.privacy import campaign_notice, notice_path
 
 if TYPE_CHECKING:
     from generator.pages.campaign import CampaignPage

@@ -6,11 +6,11 @@ import datetime as dt
 from typing import Any
 
 from generator import urls
-from generator.event_text import event_summary
-from generator.events import Event
-from generator.model import Campaign
+from generator.calendars.events import Event
+from generator.calendars.wording import event_summary
 from generator.pages.render import tel_href
 from generator.pages.views import Site
+from generator.source.model import Campaign
 
 _SCHEMA = "https://schema.org/"
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator import calendar_links, urls
-from generator.events import Event
+from generator import urls
+from generator.calendars import links as calendar_links
+from generator.calendars.events import Event
 from generator.i18n import Translator, translator
-from generator.model import Campaign, DayTime, Status
 from generator.settings import Settings
+from generator.source.model import Campaign, DayTime, Status
 
 RSS, ATOM, ICAL = "application/rss+xml", "application/atom+xml", "text/calendar"
 
@@ -178,7 +179,7 @@ def event_view(site: Site, event: Event, marker: str | None = None, page_link: b
     page = urls.campaign_page(settings, campaign.slug)
     links: tuple[Link, ...] = ()
     if not event.cancelled and _is_future(event, site):
-        # The same titles and texts as the .ics feeds (generator/event_text.py).
+        # The same titles and texts as the .ics feeds (generator/calendars/wording.py).
         links = tuple(Link(link.label, link.href) for link in calendar_links.event_links(event, settings))
     return EventView(
         anchor=event.anchor,

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import html as lxml_html
 
-from generator.check import check_campaigns
+from generator.source.check import check_campaigns
 from tests.a11y.conftest import Served
 from tests.a11y.test_html import accessible_name
 from tests.conftest import REPO, TODAY, TZ

@@ -1,0 +1,115 @@
+"""The `consultations` plugin's options in mkdocs.yml, and their translation into `Settings`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+
+from generator.settings import EpochError, Organisation, Settings, resolve_today
+from generator.siteoptions import check_options, plugin_options, read_mkdocs_yml
+from generator.source.errors import ConsultationsError
+from generator.source.yamlsource import YamlDocument
+
+
+class _Raw(c.BaseConfigOption[Any]):
+    """Any value: `siteoptions.check_options` checks it, so MkDocs and `consult check` agree.
+
+    MkDocs' own checks would say "Expected type: <class 'int'>", which editors cannot act on.
+    """
+
+    def __init__(self, default: Any = None) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> Any:
+        return value
+
+
+class PluginConfig(base.Config):
+    """Options of the `consultations` plugin (defaults in `siteoptions.OPTION_DEFAULTS`)."""
+
+    campaigns_dir = _Raw("campaigns")
+    timezone = _Raw("Europe/Warsaw")
+    url_prefix = _Raw("konsultacje")
+    calendar_prefix = _Raw("kalendarz")
+    feeds_prefix = _Raw("feeds")
+    feed_past_days = _Raw(365)
+    today = _Raw(None)
+    organisation = _Raw(None)
+    accessibility_statement = _Raw({})
+    privacy_notice = _Raw(None)
+    rules = _Raw({})
+
+
+class SettingsError(ConsultationsError):
+    """Plugin options that cannot be used; the message says which and how to fix them."""
+
+
+def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
+    """Build engine-neutral settings from mkdocs.yml, or raise SettingsError."""
+    root = Path(config.config_file_path).parent.resolve() if config.config_file_path else Path.cwd()
+    language = _language(config)
+    doc, base = _positions(config.config_file_path)
+    known = [name for name, _ in options._schema]
+    checked, problems = check_options(options, config.site_url, known=known, doc=doc, base=base)
+    if problems:
+        raise SettingsError(problems, language)
+    site_url = checked.site_url
+    try:
+        today, build_time = resolve_today(checked.timezone, checked.today)
+    except EpochError as exc:
+        raise SettingsError([exc.problem], language) from None
+    return Settings(
+        site_url=site_url if site_url.endswith("/") else site_url + "/",
+        site_name=config.site_name,
+        root=root,
+        campaigns_dir=(root / checked.campaigns_dir).resolve(),
+        docs_dir=Path(config.docs_dir).resolve(),
+        language=language,
+        timezone=checked.timezone,
+        today=today,
+        build_time=build_time,
+        url_prefix=checked.url_prefix,
+        calendar_prefix=checked.calendar_prefix,
+        feeds_prefix=checked.feeds_prefix,
+        feed_past_days=checked.feed_past_days,
+        repo_url=(config.repo_url or "").rstrip("/"),
+        edit_uri=_repository_edit_uri(config, root),
+        organisation=Organisation(**checked.organisation),
+        extra={"accessibility_statement": checked.accessibility_statement},
+        privacy_notice=checked.privacy_notice,
+        rules=checked.rules,
+    )
+
+
+def _positions(config_file: str | None) -> tuple[YamlDocument | None, tuple[str | int, ...]]:
+    """Read mkdocs.yml again, with our reader, only to tell editors the line of a bad option."""
+    if not config_file:
+        return None, ()
+    doc, _ = read_mkdocs_yml(Path(config_file))
+    if doc is None:
+        return None, ()
+    _, base = plugin_options(doc)
+    return doc, base
+
+
+def _repository_edit_uri(config: MkDocsConfig, root: Path) -> str:
+    """MkDocs' edit_uri points into docs_dir (edit/main/content/); campaigns need the repository root."""
+    edit_uri = (config.edit_uri or "").strip("/")
+    if not edit_uri:
+        return ""
+    docs = Path(config.docs_dir).resolve()
+    docs_rel = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else ""
+    if docs_rel and docs_rel != "." and edit_uri.endswith("/" + docs_rel):
+        edit_uri = edit_uri[: -len(docs_rel) - 1]
+    return edit_uri + "/"
+
+
+def _language(config: MkDocsConfig) -> str:
+    theme = config.theme
+    language = theme.get("language") if theme is not None else None
+    return str(language or "pl")
