@@ -15,8 +15,7 @@ import yaml
 from generator import __version__
 from generator.export import schema_bytes
 from generator.newsite.sitekit import SiteKitMissing
-from generator.settings import EpochError, Organisation, resolve_today
-from generator.siteoptions import SiteOptions, check_site
+from generator.options import EpochError, Organisation, SiteOptions, check_site, resolve_today
 from generator.source.check import check_campaigns
 from generator.source.editor_html import EditorMarkdown
 from generator.source.errors import (

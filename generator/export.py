@@ -18,8 +18,8 @@ from generator import urls
 from generator.calendars.events import Event, campaign_events
 from generator.calendars.feeds import has_download
 from generator.engine.memo import Memo, cached
+from generator.options import Settings
 from generator.outputs import Output
-from generator.settings import Settings
 from generator.source.model import Campaign, Decision, Material, campaign_json_schema
 from generator.source.privacy import campaign_notice, is_address, notice_path
 

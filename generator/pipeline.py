@@ -17,9 +17,9 @@ from generator.calendars import ical
 from generator.engine.memo import Memo
 from generator.engine.timing import StageTimes
 from generator.news import rss
+from generator.options import Settings
 from generator.outputs import Output
 from generator.pages import statement_page
-from generator.settings import Settings
 from generator.source.comments import public_csv
 from generator.source.model import Campaign
 

@@ -26,9 +26,9 @@ from generator import urls
 from generator.engine.memo import Memo, cached
 from generator.export import json_bytes
 from generator.i18n import translator
+from generator.options import Settings
 from generator.outputs import Output
 from generator.pages.search_page import render_search_page
-from generator.settings import Settings
 from generator.source.model import Campaign, Status
 
 INDEX_VERSION = 1

@@ -10,7 +10,7 @@ import functools
 from urllib.parse import quote
 
 from generator.i18n import translator
-from generator.settings import Settings
+from generator.options import Settings
 from generator.source.validate import slugify
 
 
@@ -29,7 +29,7 @@ def material(settings: Settings, slug: str, rel: str) -> str:
     """A file of a consultation folder, percent-encoded as any name an editor uses must be.
 
     >>> from pathlib import Path
-    >>> from generator.settings import Settings
+    >>> from generator.options import Settings
     >>> site = Settings("https://konsultacje.example.pl/", "Konsultacje", Path("."), Path("campaigns"))
     >>> material(site, "pwr", "files/projekt programu (wersja 2) – łódź.pdf")
     'konsultacje/pwr/files/projekt%20programu%20%28wersja%202%29%20%E2%80%93%20%C5%82%C3%B3d%C5%BA.pdf'

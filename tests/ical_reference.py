@@ -27,7 +27,7 @@ from generator.calendars.wording import (
     event_summary,
     event_url,
 )
-from generator.settings import Settings
+from generator.options import Settings
 from generator.source.model import Campaign
 
 UTC = dt.timezone.utc

@@ -23,8 +23,8 @@ from pydantic import ValidationError
 from generator.calendars import contentlines as cl
 from generator.calendars.events import campaign_events
 from generator.calendars.ical import _timezone, build_calendars, render_calendar
+from generator.options import Organisation, Settings
 from generator.pipeline import published_campaigns
-from generator.settings import Organisation, Settings
 from generator.source.check import check_campaigns
 from generator.source.model import _CONTROL, Campaign, CampaignFile
 

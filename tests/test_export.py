@@ -13,8 +13,8 @@ import pytest
 
 from generator import cli
 from generator.export import export_data, export_schema_bytes, json_bytes
+from generator.options import Settings
 from generator.pipeline import published_campaigns
-from generator.settings import Settings
 from generator.source.check import check_campaigns
 from generator.source.yamlsource import parse_yaml
 from tests import example

@@ -26,9 +26,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.options import OPTION_DEFAULTS, Organisation, Settings, check_options
 from generator.pipeline import generate_site
-from generator.settings import Organisation, Settings
-from generator.siteoptions import OPTION_DEFAULTS, check_options
 from generator.source.errors import Problem, Severity, format_text
 from generator.source.load import load_campaign
 from generator.source.messages import message_codes, render_message

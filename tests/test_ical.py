@@ -23,7 +23,7 @@ from generator.calendars.events import Event, campaign_events
 from generator.calendars.ical import build_calendars, calendar_paths, render_calendar, revision
 from generator.calendars.wording import event_description, event_location, event_summary
 from generator.export import export_data
-from generator.settings import Organisation, Settings
+from generator.options import Organisation, Settings
 from generator.source.check import check_campaigns
 from generator.source.errors import Severity
 from generator.source.model import Campaign, CampaignFile

@@ -14,11 +14,11 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
+from generator.options import Organisation, Settings
 from generator.outputs import Output
 from generator.pages import render_pages
 from generator.pages.lists import HOME_CLOSED, PAGE_SIZE
 from generator.pages.render import md_escape, relative_url, shift_headings
-from generator.settings import Organisation, Settings
 from generator.source.check import check_campaigns
 
 from .conftest import REPO, TODAY, TZ, VALID_YML, write_campaign

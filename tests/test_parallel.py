@@ -18,9 +18,9 @@ from generator.calendars import ical
 from generator.engine import parallel
 from generator.engine.config import make_settings
 from generator.engine.timing import StageTimes
+from generator.options import Settings
 from generator.outputs import Output, PackedPage, write_outputs
 from generator.pipeline import generate_site
-from generator.settings import Settings
 from generator.source.check import check_campaigns
 from generator.source.errors import ConsultationsError, Problem
 

@@ -30,8 +30,8 @@ from generator import urls
 from generator.news.items import MAX_ITEMS
 from generator.news.plaintext import SUMMARY_LENGTH, markdown_to_text, plain
 from generator.news.rss import build_feeds
+from generator.options import Organisation, Settings
 from generator.outputs import Output
-from generator.settings import Organisation, Settings
 from generator.source.check import check_campaigns
 from generator.source.model import Announcement, Campaign, CampaignFile
 

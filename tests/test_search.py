@@ -15,9 +15,9 @@ import pytest
 
 from generator import search
 from generator.export import json_bytes
+from generator.options import Settings
 from generator.pages.search_page import SCRIPT_WORDS, render_search_page
 from generator.pipeline import published_campaigns
-from generator.settings import Settings
 from generator.source.check import check_campaigns
 from generator.source.model import Campaign
 from tests import example

@@ -16,8 +16,8 @@ import pytest
 
 from generator.engine.memo import Memo
 from generator.engine.session import PreviewSession
+from generator.options import Settings
 from generator.pipeline import generate_site
-from generator.settings import Settings
 from generator.source.check import check_campaigns
 
 from .conftest import REPO, TODAY, TZ

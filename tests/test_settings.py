@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.settings import EpochError, resolve_today
+from generator.options import EpochError, resolve_today
 
 TZ = ZoneInfo("Europe/Warsaw")
 

@@ -15,8 +15,8 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
+from generator.options import Organisation, Settings
 from generator.pages.statement_page import render_statement_page, statement_link, statement_markdown
-from generator.settings import Organisation, Settings
 from generator.source.errors import format_text
 from generator.source.statement import read_statement
 from tests.conftest import REPO, TODAY, build_site, write_campaign

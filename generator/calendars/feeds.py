@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.calendars.events import Event, campaign_events, sort_key
-from generator.settings import Settings
+from generator.options import Settings
 from generator.source.model import Campaign
 
 

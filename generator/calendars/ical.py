@@ -47,8 +47,8 @@ from generator.calendars.wording import (
     event_url,
 )
 from generator.engine.memo import Memo, cached
+from generator.options import Settings
 from generator.outputs import Output
-from generator.settings import Settings
 from generator.source.errors import ConsultationsError, Problem
 from generator.source.model import Campaign
 

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from generator import urls
 from generator.calendars.events import Event
 from generator.calendars.wording import event_description, event_location, event_summary
-from generator.settings import Settings
+from generator.options import Settings
 
 OUTLOOK_PERSONAL = "outlook.live.com"
 OUTLOOK_WORK = "outlook.office.com"  # Microsoft 365 accounts, which most organisations use

@@ -15,7 +15,7 @@ from typing import Any
 from generator import urls
 from generator.calendars.events import Event
 from generator.i18n import translator
-from generator.settings import Settings
+from generator.options import Settings
 from generator.source.model import Campaign
 
 _TEXT: dict[str, dict[str, Any]] = {

@@ -9,14 +9,22 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.settings import EpochError, Organisation, Settings, resolve_today
-from generator.siteoptions import check_options, plugin_options, read_mkdocs_yml
+from generator.options import (
+    OPTION_DEFAULTS,
+    EpochError,
+    Organisation,
+    Settings,
+    check_options,
+    plugin_options,
+    read_mkdocs_yml,
+    resolve_today,
+)
 from generator.source.errors import ConsultationsError
 from generator.source.yamlsource import YamlDocument
 
 
 class _Raw(c.BaseConfigOption[Any]):
-    """Any value: `siteoptions.check_options` checks it, so MkDocs and `consult check` agree.
+    """Any value: `options.check_options` checks it, so MkDocs and `consult check` agree.
 
     MkDocs' own checks would say "Expected type: <class 'int'>", which editors cannot act on.
     """
@@ -30,19 +38,20 @@ class _Raw(c.BaseConfigOption[Any]):
 
 
 class PluginConfig(base.Config):
-    """Options of the `consultations` plugin (defaults in `siteoptions.OPTION_DEFAULTS`)."""
+    """Options of the `consultations` plugin, declared for MkDocs; their defaults and checks are in
+    `options` (`OPTION_DEFAULTS`, `check_options`)."""
 
-    campaigns_dir = _Raw("campaigns")
-    timezone = _Raw("Europe/Warsaw")
-    url_prefix = _Raw("konsultacje")
-    calendar_prefix = _Raw("kalendarz")
-    feeds_prefix = _Raw("feeds")
-    feed_past_days = _Raw(365)
-    today = _Raw(None)
-    organisation = _Raw(None)
-    accessibility_statement = _Raw({})
-    privacy_notice = _Raw(None)
-    rules = _Raw({})
+    campaigns_dir = _Raw(OPTION_DEFAULTS["campaigns_dir"])
+    timezone = _Raw(OPTION_DEFAULTS["timezone"])
+    url_prefix = _Raw(OPTION_DEFAULTS["url_prefix"])
+    calendar_prefix = _Raw(OPTION_DEFAULTS["calendar_prefix"])
+    feeds_prefix = _Raw(OPTION_DEFAULTS["feeds_prefix"])
+    feed_past_days = _Raw(OPTION_DEFAULTS["feed_past_days"])
+    today = _Raw(OPTION_DEFAULTS["today"])
+    organisation = _Raw(None)  # none written: `check_options` fills in ORGANISATION_DEFAULTS
+    accessibility_statement = _Raw(OPTION_DEFAULTS["accessibility_statement"])
+    privacy_notice = _Raw(OPTION_DEFAULTS["privacy_notice"])
+    rules = _Raw(OPTION_DEFAULTS["rules"])
 
 
 class SettingsError(ConsultationsError):

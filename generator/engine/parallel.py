@@ -29,9 +29,9 @@ from generator.engine.forkmap import JOBS_VARIABLE as JOBS_VARIABLE  # tests and
 from generator.engine.forkmap import can_fork, die_with_parent, jobs
 from generator.engine.memo import Memo
 from generator.engine.timing import StageTimes
+from generator.options import Settings
 from generator.outputs import Output, PackedPage, cannot_write, write_outputs
 from generator.pipeline import Build, generate_site, published_campaigns, site_stages
-from generator.settings import Settings
 from generator.source.errors import ConsultationsError, Problem
 from generator.source.model import Campaign
 

@@ -28,10 +28,10 @@ from generator.engine.session import PreviewSession
 from generator.engine.timing import StageTimes
 from generator.i18n import translator
 from generator.newsite import sitekit
+from generator.options import Settings
 from generator.outputs import Output, PackedPage
 from generator.pages.statement_page import statement_link
 from generator.pages.views import open_data_links
-from generator.settings import Settings
 from generator.source import editor_html
 from generator.source.check import check_campaigns
 from generator.source.errors import ConsultationsError, Problem, Severity, format_text, os_error_problem

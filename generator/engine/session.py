@@ -21,7 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.engine.memo import Memo
-from generator.settings import Settings
+from generator.options import Settings
 from generator.source.errors import Problem
 from generator.source.load import RawCampaign, load_campaign
 from generator.source.model import Campaign, EventRevision, HistoryEntry

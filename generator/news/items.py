@@ -21,7 +21,7 @@ from urllib.parse import quote
 from generator import urls
 from generator.i18n import translator
 from generator.news.plaintext import markdown_to_text, plain, shorten
-from generator.settings import Settings
+from generator.options import Settings
 from generator.source.model import Campaign, DayTime, EventChange, FileInfo, Status
 
 # A fact known only by its day (published, report, change) is dated at this local time.

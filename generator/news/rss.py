@@ -23,8 +23,8 @@ from lxml import etree
 from generator import urls
 from generator.i18n import translator
 from generator.news.items import FeedItem, Kind, at_day, bounded, campaign_items, newest_first, tag_uri
+from generator.options import Settings
 from generator.outputs import Output
-from generator.settings import Settings
 from generator.source.model import Campaign
 
 _XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
+from generator.options import Settings
 from generator.pipeline import generate_site
-from generator.settings import Settings
 from generator.source.statement import PLACEHOLDER
 
 PACKAGE_SOURCE = "git+https://github.com/mops-krakow/konsultacje"

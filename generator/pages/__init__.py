@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from functools import partial
 
 from generator.engine.memo import Memo, cached
+from generator.options import Settings
 from generator.outputs import Output
 from generator.pages.archive import render_archive_pages, render_category_pages, render_list_page
 from generator.pages.campaign import render_campaign_page
 from generator.pages.home import all_events, render_calendar_page, render_home_page
 from generator.pages.lists import Lists
 from generator.pages.views import Site
-from generator.settings import Settings
 from generator.source.model import Campaign
 
 

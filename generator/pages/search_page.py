@@ -9,7 +9,7 @@ from html import escape
 
 from generator import urls
 from generator.i18n import CONTENT_LANGUAGE, SEARCH_SCRIPT_WORDS, translator
-from generator.settings import Settings
+from generator.options import Settings
 from generator.source.model import Campaign
 
 # Every word of the search, the script's included, lives in i18n: the script reads its sentences

@@ -16,8 +16,8 @@ from typing import Any
 from babel.dates import format_date
 
 from generator import urls
+from generator.options import Settings
 from generator.outputs import Output
-from generator.settings import Settings
 from generator.source.statement import PLACEHOLDER, Statement, read_statement
 
 _T: dict[str, dict[str, str]] = {

@@ -16,8 +16,8 @@ from typing import Any
 from generator import urls
 from generator.calendars.events import Event
 from generator.calendars.links import event_links
+from generator.options import Settings
 from generator.outputs import HtmlBlock
-from generator.settings import Settings
 
 _PL: dict[str, Any] = {
     "subscribe": "Subskrybuj kalendarz: {title}",

@@ -13,7 +13,7 @@ from generator import urls
 from generator.calendars import links as calendar_links
 from generator.calendars.events import Event
 from generator.i18n import Translator, translator
-from generator.settings import Settings
+from generator.options import Settings
 from generator.source.model import Campaign, DayTime, Status
 
 RSS, ATOM, ICAL = "application/rss+xml", "application/atom+xml", "text/calendar"

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.settings import Organisation
+from generator.options import Organisation
 from generator.source.errors import Problem, Severity
 
 CONFIG_FILE = "mkdocs.yml"

@@ -1,9 +1,11 @@
-"""The `consultations` plugin's options in mkdocs.yml, checked without MkDocs.
+"""The site's options: the `consultations` plugin's options in mkdocs.yml, checked, and the
+settings every stage reads, independent of the engine that builds the site.
 
 `consult check` reads mkdocs.yml with our own YAML reader (text values, lines) and the plugin
 hands over what MkDocs parsed (typed values); both go through `check_options`, so an editor
-gets the same located message from either. The option names are declared in `config.py`
-for MkDocs; `OPTION_DEFAULTS` must list the same names (a test keeps them in step).
+gets the same located message from either. `OPTION_DEFAULTS` is the one place each default is
+written: `SiteOptions`, `Settings`, `Organisation` and the plugin's declaration in
+`engine/config.py` all take theirs from it (a test keeps the plugin's names in step).
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.source.errors import Problem
@@ -24,6 +28,7 @@ from generator.source.yamlsource import Path_, YamlDocument, parse_yaml
 
 PLUGIN = "consultations"
 MKDOCS_YML = "mkdocs.yml"
+# The options' defaults, as they would be written in mkdocs.yml: the only place they are written.
 ORGANISATION_DEFAULTS: dict[str, str] = {
     "name": "Miejski Ośrodek Pomocy Społecznej",
     "short_name": "MOPS",
@@ -54,13 +59,13 @@ _IGNORED_YAML = {"yaml_merge", "yaml_duplicate_key", "yaml_complex_key"}
 class SiteOptions:
     """The plugin's options, checked; a bad option is replaced by its default."""
 
-    campaigns_dir: str = "campaigns"
-    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Warsaw"))
+    campaigns_dir: str = OPTION_DEFAULTS["campaigns_dir"]
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(OPTION_DEFAULTS["timezone"]))
     today: dt.date | None = None
-    url_prefix: str = "konsultacje"
-    calendar_prefix: str = "kalendarz"
-    feeds_prefix: str = "feeds"
-    feed_past_days: int = 365
+    url_prefix: str = OPTION_DEFAULTS["url_prefix"]
+    calendar_prefix: str = OPTION_DEFAULTS["calendar_prefix"]
+    feeds_prefix: str = OPTION_DEFAULTS["feeds_prefix"]
+    feed_past_days: int = OPTION_DEFAULTS["feed_past_days"]
     organisation: dict[str, str] = field(default_factory=lambda: dict(ORGANISATION_DEFAULTS))
     accessibility_statement: dict[str, Any] = field(default_factory=dict)
     privacy_notice: str | None = None  # a page of docs_dir ("ochrona-danych.md") or a web address
@@ -127,13 +132,14 @@ def check_options(
             check.add("config_timezone", (name,), {"value": text})
         else:
             values[name] = text.strip("/") if name.endswith("_prefix") else text
-    days = options.get("feed_past_days", 365)
+    days = options.get("feed_past_days", OPTION_DEFAULTS["feed_past_days"])
     if isinstance(days, int) and not isinstance(days, bool) and days >= 0:
         values["feed_past_days"] = days
     elif isinstance(days, str) and days.strip().isdigit() and days.strip().isascii():
         values["feed_past_days"] = int(days)
     elif not check.dynamic(("feed_past_days",)):
-        check.add("config_number", ("feed_past_days",), {"value": _show(days), "default": 365})
+        check.add("config_number", ("feed_past_days",), {"value": _show(days),
+                                                          "default": OPTION_DEFAULTS["feed_past_days"]})
     values["today"] = _today(check, options.get("today"))
     values["organisation"] = _organisation(check, options.get("organisation"))
     statement = options.get("accessibility_statement", {})
@@ -307,3 +313,90 @@ def check_site(root: Path) -> tuple[SiteOptions, list[Problem]]:
     if isinstance(language, str) and language:
         result = dataclasses.replace(result, language=language)
     return result, found
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """The public body that publishes the site (used in the footer, feeds and the statement)."""
+
+    name: str = ORGANISATION_DEFAULTS["name"]
+    short_name: str = ORGANISATION_DEFAULTS["short_name"]
+    address: str = ORGANISATION_DEFAULTS["address"]
+    email: str = ORGANISATION_DEFAULTS["email"]
+    phone: str = ORGANISATION_DEFAULTS["phone"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the generator stages need to know about the site."""
+
+    site_url: str  # absolute, ends with "/"
+    site_name: str
+    root: Path  # the site's folder (where mkdocs.yml is)
+    campaigns_dir: Path
+    docs_dir: Path | None = None  # hand-written pages (content/); the home page's intro is its index.md
+    language: str = "pl"
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(OPTION_DEFAULTS["timezone"]))
+    today: dt.date = field(default_factory=dt.date.today)
+    build_time: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    url_prefix: str = OPTION_DEFAULTS["url_prefix"]  # consultation pages live at <prefix>/<slug>/
+    calendar_prefix: str = OPTION_DEFAULTS["calendar_prefix"]  # .ics feeds
+    feeds_prefix: str = OPTION_DEFAULTS["feeds_prefix"]  # RSS/Atom
+    feed_past_days: int = OPTION_DEFAULTS["feed_past_days"]  # older events leave the site-wide and category feeds
+    repo_url: str = ""  # for edit links, e.g. https://github.com/org/repo
+    edit_uri: str = ""  # relative to the repository root, e.g. edit/main/
+    organisation: Organisation = field(default_factory=Organisation)
+    extra: dict[str, object] = field(default_factory=dict)
+    privacy_notice: str | None = None  # the RODO information clause: a page of docs_dir or a web address
+    rules: LocalRules = field(default_factory=LocalRules)
+
+    @property
+    def host(self) -> str:
+        """The site's host name, used in stable identifiers."""
+        return urlsplit(self.site_url).hostname or "localhost"
+
+    def url(self, path: str) -> str:
+        """Make an absolute URL of a site path such as `konsultacje/x/`."""
+        return self.site_url + path.lstrip("/")
+
+    def campaign_path(self, slug: str) -> str:
+        """The site path of a consultation page (a folder URL ending in `/`)."""
+        return f"{self.url_prefix}/{slug}/"
+
+
+def resolve_today(
+    tz: ZoneInfo, override: dt.date | None = None, environ: dict[str, str] | None = None
+) -> tuple[dt.date, dt.datetime]:
+    """Decide "today" and the build timestamp once: option, else SOURCE_DATE_EPOCH, else now.
+
+    Returns the local date and an aware UTC datetime (the build time).
+    """
+    env = os.environ if environ is None else environ
+    fixed = _source_date_epoch(env.get("SOURCE_DATE_EPOCH", ""))
+    now = fixed or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    if override is not None:
+        # A fixed day gives a fixed build time too: noon of that day, local time.
+        local_noon = dt.datetime.combine(override, dt.time(12, 0), tzinfo=tz)
+        return override, fixed or local_noon.astimezone(dt.timezone.utc)
+    return now.astimezone(tz).date(), now
+
+
+class EpochError(ValueError):
+    """SOURCE_DATE_EPOCH is set to something other than a number of seconds; `problem` says so."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        self.problem = Problem("SOURCE_DATE_EPOCH", "source_date_epoch_invalid", {"value": value})
+
+
+def _source_date_epoch(value: str) -> dt.datetime | None:
+    """The time SOURCE_DATE_EPOCH fixes (None when unset); a value that is no time is an error."""
+    value = value.strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()):  # "1e9", "-5", "²" are not what date +%s prints
+        raise EpochError(value)
+    try:
+        return dt.datetime.fromtimestamp(int(value), dt.timezone.utc)
+    except (OverflowError, OSError, ValueError):  # beyond the year 9999
+        raise EpochError(value) from None
