@@ -37,7 +37,7 @@ from generator.source.validate import is_slug, slugify
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit status."""
-    parser = _parser()
+    parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -55,7 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The `consult` command's options and subcommands (the tests check documented command lines with it)."""
     parser = argparse.ArgumentParser(
         prog="consult",
         description="Konsultacje społeczne: sprawdzanie i tworzenie konsultacji (campaigns/).",

@@ -18,7 +18,7 @@ from generator import urls
 from generator.calendars import feeds as calendar_feeds
 from generator.calendars.events import Event
 from generator.calendars.feeds import CalendarFeed
-from generator.calendars.ical import REFRESH, _local_times, _timezone, revision
+from generator.calendars.ical import REFRESH, calendar_timezone, local_times, revision
 from generator.calendars.wording import (
     clean,
     event_categories,
@@ -37,7 +37,7 @@ def reference_calendars(campaigns: Sequence[Campaign], settings: Settings) -> di
     """Every .ics file of the site by path, built and serialised by icalendar."""
     events = calendar_feeds.every_event(campaigns, settings)
     outputs = {}
-    zone = _timezone(events, settings)
+    zone = calendar_timezone(events, settings)
     feeds = calendar_feeds.all_feeds(campaigns, settings)
     for feed, chosen in zip(feeds, calendar_feeds.feed_events(feeds, events, settings), strict=True):
         outputs[feed.path] = reference_calendar(chosen, settings, zone, feed)
@@ -79,7 +79,7 @@ def reference_calendar(
         source = feed.path
     if source is not None:
         cal.add("source", settings.url(source), parameters={"VALUE": "URI"})
-    if not events or any(_local_times(e) for e in events):
+    if not events or any(local_times(e) for e in events):
         cal.add_component(zone)
     for event in events:
         cal.add_component(_vevent(event, settings))
@@ -94,7 +94,7 @@ def _vevent(event: Event, settings: Settings) -> VEvent:
     if (
         isinstance(event.start, dt.datetime)
         and isinstance(event.end, dt.datetime)
-        and not _local_times(event)
+        and not local_times(event)
     ):
         vevent.add("dtstart", event.start.astimezone(UTC))
         vevent.add("dtend", event.end.astimezone(UTC))

@@ -444,7 +444,7 @@ def test_every_init_option_reaches_the_file_it_configures(
 
 
 def _subparser(name: str) -> argparse.ArgumentParser:
-    sub = next(a for a in cli._parser()._actions if isinstance(a, argparse._SubParsersAction))
+    sub = next(a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     return sub.choices[name]
 
 

@@ -17,16 +17,16 @@ from hypothesis import example, given, reject
 from hypothesis import settings as settings_hypothesis
 from hypothesis import strategies as st
 from icalendar import vCalAddress, vDuration, vText
-from icalendar.parser import Parameters
+from icalendar.parser import Contentline, Parameters
 from pydantic import ValidationError
 
 from generator.calendars import contentlines as cl
 from generator.calendars.events import campaign_events
-from generator.calendars.ical import _timezone, build_calendars, render_calendar
+from generator.calendars.ical import build_calendars, calendar_timezone, render_calendar
 from generator.options import Organisation, Settings
 from generator.pipeline import published_campaigns
 from generator.source.check import check_campaigns
-from generator.source.model import _CONTROL, Campaign, CampaignFile
+from generator.source.model import CONTROL_CHARACTERS, Campaign, CampaignFile
 
 from .conftest import REPO, TODAY
 from .ical_reference import reference_calendar, reference_calendars
@@ -41,9 +41,8 @@ _TEXT = st.text(_CHARS, min_size=0, max_size=300)
 
 
 def _foldline(line: str) -> bytes:
-    from icalendar.parser.string import _foldline
-
-    return _foldline(line).encode("utf-8")
+    """The line as icalendar writes a content line: folded at 75 octets."""
+    return Contentline(line).to_ical()
 
 
 @settings_hypothesis(max_examples=400, deadline=None, derandomize=True)
@@ -155,7 +154,7 @@ def _campaign(title: str, place: str, note: str, category: str, organizer: str) 
 
 
 # What campaign.yml accepts: no control characters but tab, line ends and carriage returns.
-_FIELD = st.text(_CHARS.filter(lambda c: not _CONTROL.match(c)), min_size=1, max_size=300).filter(
+_FIELD = st.text(_CHARS.filter(lambda c: not CONTROL_CHARACTERS.match(c)), min_size=1, max_size=300).filter(
     lambda s: s.strip() != ""
 )
 
@@ -174,5 +173,5 @@ def test_calendars_of_any_text_are_byte_identical_to_icalendars(
     reference = reference_calendars([campaign], settings)
     ours = {o.path: o.content for o in build_calendars([campaign], settings)}
     assert ours == reference
-    zone = _timezone(events, settings)
+    zone = calendar_timezone(events, settings)
     assert render_calendar(events, settings, zone) == reference_calendar(events, settings, zone, None)

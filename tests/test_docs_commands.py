@@ -110,7 +110,7 @@ def test_printed_options_exist(case: tuple[Path, str]) -> None:
     program = Path(argv[0]).name
     if program == "consult":
         try:
-            cli._parser().parse_args(argv[1:])
+            cli.build_parser().parse_args(argv[1:])
         except SystemExit as exc:
             pytest.fail(f"`{line}`: consult refuses these options (exit {exc.code})")
     elif program.startswith("python"):

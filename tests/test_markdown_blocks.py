@@ -7,7 +7,7 @@ from typing import Any
 import markdown
 import pytest
 
-from generator.engine.markdown_blocks import _PLAIN_HEADING, KnownBlocks
+from generator.engine.markdown_blocks import PLAIN_HEADING, KnownBlocks
 from generator.pages.render import heading
 
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html"]
@@ -50,11 +50,11 @@ def test_our_headings_convert_exactly_as_markdown_would(title: str, lang: str | 
 
 
 def test_only_plain_headings_with_an_id_take_the_short_way() -> None:
-    assert _PLAIN_HEADING.fullmatch(heading(2, "Dyżury ekspertów", "dyzury"))
-    assert _PLAIN_HEADING.fullmatch(heading(3, "Komunikat", "komunikat-a", lang="pl"))
-    assert not _PLAIN_HEADING.fullmatch(heading(2, "A * b", "x"))  # escaped: Markdown unescapes it
-    assert not _PLAIN_HEADING.fullmatch(heading(2, "A & B", "x"))  # an entity
-    assert not _PLAIN_HEADING.fullmatch(heading(1, "Tytuł"))  # no id: toc makes one
+    assert PLAIN_HEADING.fullmatch(heading(2, "Dyżury ekspertów", "dyzury"))
+    assert PLAIN_HEADING.fullmatch(heading(3, "Komunikat", "komunikat-a", lang="pl"))
+    assert not PLAIN_HEADING.fullmatch(heading(2, "A * b", "x"))  # escaped: Markdown unescapes it
+    assert not PLAIN_HEADING.fullmatch(heading(2, "A & B", "x"))  # an entity
+    assert not PLAIN_HEADING.fullmatch(heading(1, "Tytuł"))  # no id: toc makes one
     html, tokens = convert(heading(2, "Dyżury ekspertów", "dyzury"), ours=True)
     assert html == '<h2 id="dyzury">Dyżury ekspertów</h2>'
     assert tokens[0]["id"] == "dyzury" and tokens[0]["name"] == "Dyżury ekspertów"

@@ -57,7 +57,7 @@ def assert_command_exists(argv: list[str]) -> None:
     head, args = argv[0], argv[1:]
     if head == "consult":
         assert "consult" in console_scripts()
-        cli._parser().parse_args(args)  # exits (fails the test) on an unknown option
+        cli.build_parser().parse_args(args)  # exits (fails the test) on an unknown option
     elif head == "mkdocs":
         command = mkdocs_cli.commands[args[0]]
         assert isinstance(command, click.Command)

@@ -64,7 +64,7 @@ def build_calendars(campaigns: Sequence[Campaign], settings: Settings, memo: Mem
 def iter_calendars(campaigns: Sequence[Campaign], settings: Settings, memo: Memo | None = None) -> Iterator[Output]:
     """The files of `build_calendars` one at a time, for a writer that needs not hold them all."""
     events = calendar_feeds.every_event(campaigns, settings)
-    writer = _Writer(settings, _timezone(events, settings), memo)
+    writer = _Writer(settings, calendar_timezone(events, settings), memo)
     feeds = calendar_feeds.all_feeds(campaigns, settings)
     for feed, chosen in zip(feeds, calendar_feeds.feed_events(feeds, events, settings), strict=True):
         yield Output(feed.path, writer.calendar(chosen, feed))
@@ -94,7 +94,7 @@ def render_calendar(
 
     Single-event files carry no calendar name: Outlook would make a new calendar folder of it.
     """
-    return _Writer(settings, zone or _timezone(events, settings)).calendar(events, feed, source)
+    return _Writer(settings, zone or calendar_timezone(events, settings)).calendar(events, feed, source)
 
 
 class _Writer:
@@ -157,7 +157,7 @@ class _Writer:
 
 def _written(event: Event, settings: Settings) -> tuple[bytes, bool, bool]:
     organizer = _organizer(event, settings)
-    return _vevent(event, settings, organizer), _local_times(event), organizer is not None
+    return _vevent(event, settings, organizer), local_times(event), organizer is not None
 
 
 def revision(campaign: Campaign, today: dt.date) -> tuple[int, dt.datetime]:
@@ -193,7 +193,7 @@ def _vevent(event: Event, settings: Settings, organizer: tuple[str, str] | None)
     stamp = cl.utc(modified)
     if not isinstance(event.start, dt.datetime) or not isinstance(event.end, dt.datetime):
         start, end = ";VALUE=DATE:" + cl.date(event.start), ";VALUE=DATE:" + cl.date(event.end)
-    elif _local_times(event):
+    elif local_times(event):
         zone = ";TZID=" + cl.param(event.start.tzinfo.key)  # type: ignore[union-attr]
         start, end = zone + ":" + cl.local(event.start), zone + ":" + cl.local(event.end)
     else:
@@ -226,7 +226,7 @@ def _vevent(event: Event, settings: Settings, organizer: tuple[str, str] | None)
     return b"\r\n".join(cl.fold(line) for line in lines) + b"\r\n"
 
 
-def _local_times(event: Event) -> bool:
+def local_times(event: Event) -> bool:
     """Whether the event is written in local time with TZID (timed, and unambiguous).
 
     A time that happens twice when clocks go back is the first occurrence for RFC 5545 and
@@ -250,7 +250,11 @@ def _organizer(event: Event, settings: Settings) -> tuple[str, str] | None:
     return name, f"mailto:{email}"
 
 
-def _timezone(events: Sequence[Event], settings: Settings) -> Timezone:
+def calendar_timezone(events: Sequence[Event], settings: Settings) -> Timezone:
+    """The VTIMEZONE the site's calendars carry: the site's zone, with the rules the events' times need.
+
+    A zone whose rules no VTIMEZONE can say for these times stops the build with a message.
+    """
     tz = settings.timezone
     moments = [t for e in events if not e.all_day for t in (e.start, e.end) if isinstance(t, dt.datetime)]
     try:

@@ -36,7 +36,7 @@ HEADING_PRIORITY = 71
 # A heading alone in its block, of plain text (nothing Markdown would change: no escapes,
 # emphasis, code, links, entities or HTML), with an explicit id and perhaps a language: the
 # section headings of generated pages, `## Dyżury ekspertów { #dyzury }`.
-_PLAIN_HEADING = re.compile(
+PLAIN_HEADING = re.compile(
     r"(#{1,6}) ([^\\`*_{}\[\]()#+!<>&\n]*[^\\`*_{}\[\]()#+!<>&\s]) \{ #([A-Za-z0-9_-]+)(?: lang=([A-Za-z-]+))? \}"
 )
 
@@ -113,10 +113,10 @@ class _PlainHeading(BlockProcessor):
     """
 
     def test(self, parent: Element, block: str) -> bool:
-        return block.startswith("#") and _PLAIN_HEADING.fullmatch(block) is not None
+        return block.startswith("#") and PLAIN_HEADING.fullmatch(block) is not None
 
     def run(self, parent: Element, blocks: list[str]) -> None:
-        match = _PLAIN_HEADING.fullmatch(blocks.pop(0))
+        match = PLAIN_HEADING.fullmatch(blocks.pop(0))
         assert match is not None
         hashes, text, ident, lang = match.groups()
         element = SubElement(parent, f"h{len(hashes)}")

@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 def _text(value: Any) -> str:
     if type(value) is str:  # nearly always, from our YAML reader: checked first, it runs for every field
         value = value.strip()
-        if value and not _CONTROL.search(value):
+        if value and not CONTROL_CHARACTERS.search(value):
             return value
     if value is None:
         raise PydanticCustomError("cx_empty", "empty text")
@@ -42,14 +42,14 @@ def _text(value: Any) -> str:
     value = value.strip()
     if not value:
         raise PydanticCustomError("cx_empty", "empty text")
-    control = _CONTROL.search(value)
+    control = CONTROL_CHARACTERS.search(value)
     if control:
         # Invisible characters pasted from other programs; XML feeds cannot carry most of them.
         raise PydanticCustomError("cx_control", "control character", {"code": f"U+{ord(control.group()):04X}"})
     return value
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MIN_YEAR, MAX_YEAR = 1990, 2199
 
