@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.events import Event, campaign_events, sort_key
+from generator.language import is_english
 from generator.model import Campaign
 from generator.settings import Settings
 
@@ -31,7 +32,7 @@ class CalendarFeed:
 
 
 def _english(settings: Settings) -> bool:
-    return settings.language.lower().startswith("en")
+    return is_english(settings.language)
 
 
 def site_feeds(settings: Settings) -> list[CalendarFeed]:

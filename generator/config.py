@@ -10,6 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.errors import ConsultationsError
+from generator.language import site_language
 from generator.settings import EpochError, Organisation, Settings, resolve_today
 from generator.siteoptions import check_options, plugin_options, read_mkdocs_yml
 from generator.yamlsource import YamlDocument
@@ -112,4 +113,4 @@ def _repository_edit_uri(config: MkDocsConfig, root: Path) -> str:
 def _language(config: MkDocsConfig) -> str:
     theme = config.theme
     language = theme.get("language") if theme is not None else None
-    return str(language or "pl")
+    return site_language(language)

@@ -17,6 +17,8 @@ from babel.dates import format_time
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
+from generator.language import site_language, words_language
+
 CONTENT_LANGUAGE = "pl"
 FALLBACK = "en"
 
@@ -624,10 +626,10 @@ class Translator:
     """Interface words and formatting for one language."""
 
     def __init__(self, language: str) -> None:
-        self.language = language
-        self.words = WORDS.get(language) or WORDS[FALLBACK]
-        self.word_language = language if language in WORDS else FALLBACK
-        self.locale = _locale(language)
+        self.language = site_language(language)
+        self.word_language = words_language(self.language)
+        self.words = WORDS[self.word_language]
+        self.locale = _locale(self.language)
         # Babel's format_date takes tens of microseconds; the patterns used here ("d MMMM y",
         # "d MMMM", "EEEE") need only the locale's month and weekday names (tests compare
         # every day of many years with Babel).
@@ -701,10 +703,14 @@ class Translator:
         )
 
     def time(self, moment: dt.time) -> str:
-        """A time of day in the locale's short form („16:00”, „4:00 PM”)."""
+        """A time of day on the 24-hour clock in every language: „16:00”, "16:00" (not "4:00 PM").
+
+        Public bodies in Poland and in Britain write 24-hour times; CLDR's short English form
+        is the American 12-hour one, so the pattern is fixed rather than the locale's.
+        """
         text = self._times.get(moment)
         if text is None:  # a site has few distinct times of day
-            text = self._times[moment] = format_time(moment, "short", locale=self.locale)
+            text = self._times[moment] = format_time(moment, "HH:mm", locale=self.locale)
         return text
 
     def time_range(self, start: dt.time, end: dt.time) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import Problem
+from generator.language import site_language
 from generator.localrules import RULE_OPTIONS, LocalRules
 from generator.yamlsource import Path_, YamlDocument, parse_yaml
 
@@ -305,5 +306,5 @@ def check_site(root: Path) -> tuple[SiteOptions, list[Problem]]:
     else:
         result, found = check_options(options, doc.data.get("site_url"), doc=doc, base=base)
     if isinstance(language, str) and language:
-        result = dataclasses.replace(result, language=language)
+        result = dataclasses.replace(result, language=site_language(language))
     return result, found

@@ -16,6 +16,7 @@ from typing import Any
 from generator import urls
 from generator.calendar_links import event_links
 from generator.events import Event
+from generator.language import is_english
 from generator.outputs import HtmlBlock
 from generator.settings import Settings
 
@@ -70,7 +71,7 @@ _EN: dict[str, Any] = {
 
 
 def _text(settings: Settings) -> dict[str, Any]:
-    return _EN if settings.language.lower().startswith("en") else _PL
+    return _EN if is_english(settings.language) else _PL
 
 
 def render_subscribe_box(settings: Settings, feed_path: str, feed_title: str) -> HtmlBlock:

@@ -46,6 +46,7 @@ from generator.event_text import (
 from generator.events import Event
 from generator.feeds import contentlines as cl
 from generator.feeds.vtimezone import Observance, TimezoneNotExpressible, ambiguous, observances_for
+from generator.language import is_english
 from generator.memo import Memo, cached
 from generator.model import Campaign
 from generator.outputs import Output
@@ -282,4 +283,4 @@ def vtimezone_component(key: str, observances: Sequence[Observance]) -> Timezone
 
 
 def _english(settings: Settings) -> bool:
-    return settings.language.lower().startswith("en")
+    return is_english(settings.language)
