@@ -14,6 +14,7 @@ import yaml
 
 from generator import __version__
 from generator.export import schema_bytes
+from generator.language import site_language, words_language
 from generator.newsite.sitekit import SiteKitMissing
 from generator.options import EpochError, Organisation, SiteOptions, check_site, resolve_today
 from generator.source.check import check_campaigns
@@ -113,7 +114,7 @@ def read_site_options(root: Path) -> dict[str, Any]:
         options["markdown_extensions"] = data["markdown_extensions"]
     theme = data.get("theme")
     if isinstance(theme, dict) and theme.get("language"):
-        options["language"] = str(theme["language"])
+        options["language"] = site_language(theme["language"])
     for plugin in data.get("plugins") or []:
         if plugin == "consultations" or (isinstance(plugin, dict) and "consultations" in plugin):
             options["plugin"] = True  # the site's own checks (the privacy notice) apply
@@ -137,7 +138,7 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def _cmd_check(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     site, site_problems = check_site(root)
-    lang = args.lang or ("en" if site.language.startswith("en") else "pl")
+    lang = args.lang or words_language(site.language)
     options = read_site_options(root)
     docs_dir = root / options.get("docs_dir", "docs")
     campaigns, found = check_campaigns(

@@ -17,6 +17,8 @@ from babel.dates import format_time
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
+from generator.language import site_language, words_language
+
 CONTENT_LANGUAGE = "pl"
 FALLBACK = "en"
 
@@ -242,7 +244,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "feed.category.description": "Konsultacje z kategorii „{name}”: nowe, komunikaty, zmiany i raporty.",
         "feed.campaign.title": "{site} – {title}",
         "feed.campaign.description": "Ogłoszenie, komunikaty, zmiany terminów i spotkań oraz raport konsultacji „{title}”.",
-        "footer.made_with": "Strona zbudowana za pomocą",
+        "footer.made_with": "Strona zbudowana w programie",
+        "footer.material": "MkDocs z motywem Material",
+        "footer.source": "Pliki źródłowe serwisu w repozytorium (dla redakcji)",
         "head.feed.rss": "{site} – nowe konsultacje (RSS)",
         "head.feed.atom": "{site} – nowe konsultacje (Atom)",
         "head.feed.ics": "{site} – kalendarz dyżurów, spotkań i terminów",
@@ -291,6 +295,40 @@ WORDS: dict[str, dict[str, Any]] = {
         "calendar.feed.duty": "Tylko dyżury ekspertów",
         "calendar.feed.campaign": "Dyżury, spotkania i termin: {title}",
         "calendar.of": "Konsultacja:",
+        # subscribing to a calendar (generator/pages/subscribe.py)
+        "subscribe.subscribe": "Subskrybuj kalendarz: {title}",
+        "subscribe.address": "Adres kalendarza do wklejenia w Kalendarzu Google lub Outlook.com",
+        "subscribe.copy": "Kopiuj adres",
+        "subscribe.help": "Jak dodać kalendarz w Google, Outlooku, na iPhonie lub Macu i w Thunderbirdzie",
+        "subscribe.steps": [
+            "<strong>Kalendarz Google</strong> (na komputerze, w przeglądarce): po lewej stronie przy "
+            "„Inne kalendarze” wybierz „+”, potem „Z adresu URL”; wklej adres i kliknij „Dodaj kalendarz”. "
+            "Kalendarz pojawi się też w telefonie.",
+            "<strong>Outlook.com i Outlook w Microsoft 365</strong> (w przeglądarce): „Dodaj kalendarz” → "
+            "„Subskrybuj z internetu”; wklej adres, nadaj nazwę i kliknij „Importuj”. W Outlooku na komputerze "
+            "wystarczy kliknąć przycisk „Subskrybuj kalendarz”.",
+            "<strong>Apple (iPhone, iPad, Mac)</strong>: kliknij przycisk „Subskrybuj kalendarz” i potwierdź. "
+            "Na Macu możesz też w aplikacji Kalendarz wybrać „Plik” → „Nowa subskrypcja kalendarza…” i wkleić adres.",
+            "<strong>Thunderbird</strong>: kliknij przycisk „Subskrybuj kalendarz” albo wybierz „Nowy kalendarz” → "
+            "„W sieci” i wklej adres.",
+        ],
+        "subscribe.note": "Subskrybowany kalendarz aktualizuje się sam, gdy wydarzenie zostanie przeniesione lub odwołane "
+        "(odwołane zostają w kalendarzu z dopiskiem „ODWOŁANE”). Kalendarz Google odświeża subskrypcje tylko "
+        "raz lub dwa razy na dobę, więc zmiany pojawiają się w nim z opóźnieniem. Jeśli zasubskrybujesz kilka "
+        "kalendarzy z tymi samymi wydarzeniami (na przykład wszystkie wydarzenia i jedną konsultację), każde "
+        "z nich zobaczysz dwa razy. Nie importuj pobranego pliku: zaimportowany kalendarz się nie aktualizuje.",
+        "subscribe.event_links": "Dodaj do kalendarza",
+        "calendar.subscribe.intro": "Wybierz kalendarz z listy poniżej. Przycisk „Subskrybuj kalendarz” dodaje go "
+        "w Outlooku na komputerze, na iPhonie, iPadzie i Macu oraz w Thunderbirdzie; adres do skopiowania wklej "
+        "w Kalendarzu Google lub Outlook.com.",
+        "calendar.list.label": "Kalendarze do subskrypcji",
+        "calendar.list.site": "Wszystkie konsultacje",
+        "calendar.list.categories": "Kategorie",
+        "calendar.list.open": "Otwarte konsultacje",
+        "calendar.feed.category": "Kategoria „{name}”: dyżury, spotkania i terminy",
+        "calendar.feed.open": "Konsultacja „{name}”: dyżury, spotkania i termin",
+        "subscribe.short": "Subskrybuj kalendarz",
+        "subscribe.address.short": "Adres do skopiowania",
     },
     "en": {
         "status.upcoming": "upcoming",
@@ -490,7 +528,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "feed.category.description": "Consultations in the category “{name}”: new ones, announcements, changes and reports.",
         "feed.campaign.title": "{site} – {title}",
         "feed.campaign.description": "The announcement, later announcements, changed dates and meetings, and the report of the consultation “{title}”.",
-        "footer.made_with": "Made with",
+        "footer.made_with": "Built with",
+        "footer.material": "MkDocs and the Material theme",
+        "footer.source": "Source files of this site in the repository (for editors)",
         "head.feed.rss": "{site} – new consultations (RSS)",
         "head.feed.atom": "{site} – new consultations (Atom)",
         "head.feed.ics": "{site} – calendar of duty hours, meetings and deadlines",
@@ -537,6 +577,38 @@ WORDS: dict[str, dict[str, Any]] = {
         "calendar.feed.duty": "Expert duty hours only",
         "calendar.feed.campaign": "Duty hours, meetings and deadline: {title}",
         "calendar.of": "Consultation:",
+        "subscribe.subscribe": "Subscribe to the calendar: {title}",
+        "subscribe.address": "Calendar address to paste into Google Calendar or Outlook.com",
+        "subscribe.copy": "Copy address",
+        "subscribe.help": "How to add a calendar to Google, Outlook, iPhone or Mac, and Thunderbird",
+        "subscribe.steps": [
+            "<strong>Google Calendar</strong> (on a computer, in a browser): next to “Other calendars” choose "
+            "“+”, then “From URL”; paste the address and click “Add calendar”. It also appears on your phone.",
+            "<strong>Outlook.com and Outlook for Microsoft 365</strong> (in a browser): “Add calendar” → "
+            "“Subscribe from web”; paste the address, give it a name and click “Import”. In desktop Outlook, "
+            "clicking the “Subscribe” button is enough.",
+            "<strong>Apple (iPhone, iPad, Mac)</strong>: click the “Subscribe” button and confirm. On a Mac you "
+            "can also choose “File” → “New Calendar Subscription…” in Calendar and paste the address.",
+            "<strong>Thunderbird</strong>: click the “Subscribe” button, or choose “New Calendar” → "
+            "“On the Network” and paste the address.",
+        ],
+        "subscribe.note": "A subscribed calendar updates itself when an event moves or is cancelled (cancelled events stay, "
+        "marked “CANCELLED”). Google Calendar refreshes subscriptions only once or twice a day, so changes "
+        "reach it late. If you subscribe to several calendars holding the same events (say, all events and one "
+        "consultation), you will see each of them twice. Do not import a downloaded file: an imported "
+        "calendar never updates.",
+        "subscribe.event_links": "Add to calendar",
+        "calendar.subscribe.intro": "Choose a calendar from the list below. The “Subscribe” button adds it in "
+        "desktop Outlook, on an iPhone, iPad or Mac and in Thunderbird; paste the address to copy into Google "
+        "Calendar or Outlook.com.",
+        "calendar.list.label": "Calendars to subscribe to",
+        "calendar.list.site": "All consultations",
+        "calendar.list.categories": "Categories",
+        "calendar.list.open": "Open consultations",
+        "calendar.feed.category": "Category “{name}”: duty hours, meetings and deadlines",
+        "calendar.feed.open": "Consultation “{name}”: duty hours, meetings and deadline",
+        "subscribe.short": "Subscribe",
+        "subscribe.address.short": "Address to copy",
     },
 }
 
@@ -624,10 +696,10 @@ class Translator:
     """Interface words and formatting for one language."""
 
     def __init__(self, language: str) -> None:
-        self.language = language
-        self.words = WORDS.get(language) or WORDS[FALLBACK]
-        self.word_language = language if language in WORDS else FALLBACK
-        self.locale = _locale(language)
+        self.language = site_language(language)
+        self.word_language = words_language(self.language)
+        self.words = WORDS[self.word_language]
+        self.locale = _locale(self.language)
         # Babel's format_date takes tens of microseconds; the patterns used here ("d MMMM y",
         # "d MMMM", "EEEE") need only the locale's month and weekday names (tests compare
         # every day of many years with Babel).
@@ -701,10 +773,14 @@ class Translator:
         )
 
     def time(self, moment: dt.time) -> str:
-        """A time of day in the locale's short form („16:00”, „4:00 PM”)."""
+        """A time of day on the 24-hour clock in every language: „16:00”, "16:00" (not "4:00 PM").
+
+        Public bodies in Poland and in Britain write 24-hour times; CLDR's short English form
+        is the American 12-hour one, so the pattern is fixed rather than the locale's.
+        """
         text = self._times.get(moment)
         if text is None:  # a site has few distinct times of day
-            text = self._times[moment] = format_time(moment, "short", locale=self.locale)
+            text = self._times[moment] = format_time(moment, "HH:mm", locale=self.locale)
         return text
 
     def time_range(self, start: dt.time, end: dt.time) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator.language import site_language
 from generator.source.errors import Problem
 from generator.source.localrules import RULE_OPTIONS, LocalRules
 from generator.source.yamlsource import Path_, YamlDocument, parse_yaml
@@ -311,7 +312,7 @@ def check_site(root: Path) -> tuple[SiteOptions, list[Problem]]:
     else:
         result, found = check_options(options, doc.data.get("site_url"), doc=doc, base=base)
     if isinstance(language, str) and language:
-        result = dataclasses.replace(result, language=language)
+        result = dataclasses.replace(result, language=site_language(language))
     return result, found
 
 

@@ -8,6 +8,7 @@ import pytest
 from babel import Locale
 
 from generator.i18n import WORDS, Translator, translator
+from generator.language import is_english, site_language, words_language
 
 PL = translator("pl")
 EN = translator("en")
@@ -134,3 +135,21 @@ def test_dates_and_weekdays_are_babels_for_every_day_of_many_years(language: str
         assert t.date_short(day) == format_date(day, "d MMMM", locale=t.locale)
         assert t.weekday(day) == format_date(day, "EEEE", locale=t.locale)
         day += dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("written", "site", "words"),
+    [("pl", "pl", "pl"), ("EN", "en", "en"), (" en_GB ", "en-GB", "en"), ("PL-pl", "pl-pl", "pl"),
+     ("de", "de", "en"), ("", "pl", "pl"), (None, "pl", "pl")],
+)
+def test_the_language_is_decided_once_whatever_its_case(written: object, site: str, words: str) -> None:
+    assert site_language(written) == site
+    assert words_language(site) == words == translator(site).word_language
+    assert is_english(site) is (words == "en")
+
+
+@pytest.mark.parametrize("language", ["pl", "en", "EN", "en-GB"])
+def test_times_of_day_are_24_hour_in_every_language(language: str) -> None:
+    t = translator(language)
+    assert t.time(dt.time(14, 0)) == "14:00"
+    assert t.time_range(dt.time(9, 5), dt.time(17, 30)) == "09:05–17:30"

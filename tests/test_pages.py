@@ -475,7 +475,7 @@ def test_archive_and_categories_of_the_example(example: dict[str, Output]) -> No
 
 def test_calendar_page_lists_coming_events_by_day(example: dict[str, Output]) -> None:
     tree = to_html(example["kalendarz/index.md"])
-    days = [h.get("id") for h in tree.xpath("//h3")]
+    days = [h.get("id") for h in tree.xpath("//h3[starts-with(@id, 'dzien-')]")]
     assert days == [
         "dzien-2025-09-02",
         "dzien-2025-09-04",
@@ -491,9 +491,14 @@ def test_calendar_page_lists_coming_events_by_day(example: dict[str, Output]) ->
     assert len(cancelled) == 1 and "odwołane" in text_of(cancelled[0])
     deadline = tree.xpath("//h3[@id='dzien-2025-09-26']/following-sibling::ul[1]/li")[0]
     assert text_of(deadline).startswith("do końca dnia Ostatni dzień zgłaszania uwag")
-    boxes = tree.xpath("//div[@class='cx-subscribe']//a/@href")
-    assert "webcal://konsultacje.example.pl/kalendarz/wszystkie.ics" in boxes
-    assert "webcal://konsultacje.example.pl/kalendarz/dyzury.ics" in boxes
+    subscribe = tree.xpath("//ul[@class='cx-calendars']//a/@href")
+    assert subscribe[:2] == ["webcal://konsultacje.example.pl/kalendarz/wszystkie.ics",
+                             "webcal://konsultacje.example.pl/kalendarz/dyzury.ics"]
+    assert f"webcal://konsultacje.example.pl/kalendarz/konsultacje/{OPEN}.ics" in subscribe
+    assert f"webcal://konsultacje.example.pl/kalendarz/konsultacje/{UPCOMING}.ics" not in subscribe
+    # how to subscribe is said once, above the list, not beside each calendar
+    assert len(tree.xpath("//details[@class='cx-subscribe__help']")) == 1
+    assert len(tree.xpath("//p[@class='cx-subscribe__note']")) == 1
 
 
 def test_english_pages(tmp_path: Path) -> None:

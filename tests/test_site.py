@@ -142,12 +142,42 @@ def test_archive_by_year_and_category_pages(example_site: Path) -> None:
 
 def test_calendar_page_lists_coming_events_by_day(example_site: Path) -> None:
     calendar = article(example_site, "kalendarz/")
-    days = [h.get("id") for h in calendar.xpath(".//h3")]
+    days = [h.get("id") for h in calendar.xpath(".//h3[starts-with(@id, 'dzien-')]")]
     assert days[0] == "dzien-2025-09-02" and days[-1] == "dzien-2025-11-07"
     assert days == sorted(days)
     cancelled = calendar.xpath(".//li[contains(@class, 'cx-event--cancelled')]")[0]
     assert cancelled.xpath("string(.//strong[contains(@class, 'cx-tag--cancelled')])") == "odwołane"
     assert cancelled.xpath(".//s")
+
+
+def test_calendar_page_offers_exactly_the_calendars_the_build_wrote(example_site: Path) -> None:
+    """Everything, duty hours only, each category and each open consultation: each one's webcal://
+    link and address to copy name a feed the calendar stage wrote; how to subscribe is said once."""
+    calendar = article(example_site, "kalendarz/")
+    written = {p.relative_to(example_site).as_posix() for p in (example_site / "kalendarz").rglob("*.ics")
+               if "wydarzenia" not in p.parts}
+    expected = {"kalendarz/wszystkie.ics", "kalendarz/dyzury.ics", f"kalendarz/konsultacje/{OPEN}.ics"}
+    expected |= {f for f in written if f.startswith("kalendarz/kategorie/")}
+    assert len(expected) > 5 and expected <= written
+    items = calendar.xpath(".//ul[@class='cx-calendars']/li")
+    offered = []
+    for item in items:
+        [webcal] = item.xpath(".//a[starts-with(@href, 'webcal://')]/@href")
+        [field] = item.xpath(".//input")
+        [button] = item.xpath(".//button")
+        assert webcal == "webcal://" + field.get("value").removeprefix("https://") == "webcal://" + button.get(
+            "data-clipboard-text").removeprefix("https://")
+        offered.append(field.get("value").removeprefix(SITE_URL))
+        name = " ".join(item.xpath("string(.//p[@class='cx-calendar__name'])").split())
+        # every control says which calendar it subscribes to, not just "Subskrybuj kalendarz"
+        for control in item.xpath(".//a | .//label | .//button"):
+            assert " ".join(control.text_content().split()).endswith(name), control.text_content()
+    assert sorted(offered) == sorted(expected)
+    assert all((example_site / path).is_file() for path in offered)
+    assert len(calendar.xpath(".//details[@class='cx-subscribe__help']")) == 1
+    assert len(calendar.xpath(".//p[@class='cx-subscribe__note']")) == 1
+    text = " ".join(calendar.text_content().split())
+    assert text.count("„Z adresu URL”") == text.count("Nie importuj pobranego pliku") == 1
 
 
 def test_nav_lists_the_lists_but_not_each_consultation(example_site: Path) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.calendars.events import Event, campaign_events, sort_key
+from generator.language import is_english
 from generator.options import Settings
 from generator.source.model import Campaign
 
@@ -28,10 +29,11 @@ class CalendarFeed:
     description: str
     campaign: str | None = None  # slug, for scope "campaign"
     category: str | None = None  # category slug, for scope "category"
+    subject: str = ""  # the consultation's title or the category's name, in the editors' words
 
 
 def _english(settings: Settings) -> bool:
-    return settings.language.lower().startswith("en")
+    return is_english(settings.language)
 
 
 def site_feeds(settings: Settings) -> list[CalendarFeed]:
@@ -62,7 +64,7 @@ def campaign_feed(campaign: Campaign, settings: Settings) -> CalendarFeed:
     else:
         text = (f"Konsultacje: {title}", f"Dyżury ekspertów, spotkania i termin zgłaszania uwag w konsultacjach „{title}”.")
     return CalendarFeed("campaign", urls.ics_campaign(settings, campaign.slug),
-                        urls.campaign_page(settings, campaign.slug), *text, campaign=campaign.slug)
+                        urls.campaign_page(settings, campaign.slug), *text, campaign=campaign.slug, subject=title)
 
 
 def category_feeds(campaigns: Sequence[Campaign], settings: Settings) -> list[CalendarFeed]:
@@ -79,7 +81,7 @@ def category_feeds(campaigns: Sequence[Campaign], settings: Settings) -> list[Ca
             text = (f"{settings.site_name}: {name}",
                     f"Dyżury, spotkania i terminy konsultacji z kategorii „{name}”.")
         feeds.append(CalendarFeed("category", urls.ics_category(settings, name), urls.category_page(settings, name),
-                                  *text, category=slug))
+                                  *text, category=slug, subject=name))
     return feeds
 
 

@@ -47,6 +47,7 @@ from generator.calendars.wording import (
     event_url,
 )
 from generator.engine.memo import Memo, cached
+from generator.language import is_english
 from generator.options import Settings
 from generator.outputs import Output
 from generator.source.errors import ConsultationsError, Problem
@@ -287,4 +288,4 @@ def vtimezone_component(key: str, observances: Sequence[Observance]) -> Timezone
 
 
 def _english(settings: Settings) -> bool:
-    return settings.language.lower().startswith("en")
+    return is_english(settings.language)

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from generator import urls
 from generator.calendars.events import Event
 from generator.calendars.wording import event_description, event_location, event_summary
+from generator.language import is_english
 from generator.options import Settings
 
 OUTLOOK_PERSONAL = "outlook.live.com"
@@ -73,7 +74,7 @@ def outlook_calendar_url(event: Event, title: str | None, settings: Settings, ho
 
 def event_links(event: Event, settings: Settings) -> list[CalendarLink]:
     """Every "add to calendar" link for one event, in the order pages show them."""
-    english = settings.language.lower().startswith("en")
+    english = is_english(settings.language)
     labels = (
         ("Add to Google Calendar", "Add to Outlook.com", "Add to Outlook (Microsoft 365)", "Download .ics (Apple, Thunderbird, other)")
         if english else

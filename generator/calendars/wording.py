@@ -15,6 +15,7 @@ from typing import Any
 from generator import urls
 from generator.calendars.events import Event
 from generator.i18n import translator
+from generator.language import words_language
 from generator.options import Settings
 from generator.source.model import Campaign
 
@@ -88,7 +89,7 @@ def clean(text: str) -> str:
 
 
 def _t(settings: Settings) -> dict[str, Any]:
-    return _TEXT["en" if settings.language.lower().startswith("en") else "pl"]
+    return _TEXT[words_language(settings.language)]
 
 
 def _s(settings: Settings, key: str) -> str:
@@ -192,7 +193,7 @@ def _join(settings: Settings, items: list[str]) -> str:
 
 
 def _day(day: dt.date, settings: Settings, weekday: bool = True) -> str:
-    t = translator("en" if settings.language.lower().startswith("en") else "pl")
+    t = translator(words_language(settings.language))
     return f"{t.weekday(day)}, {t.day_month_year(day)}" if weekday else t.day_month_year(day)
 
 

@@ -9,6 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
+from generator.language import site_language
 from generator.options import (
     OPTION_DEFAULTS,
     EpochError,
@@ -121,4 +122,4 @@ def _repository_edit_uri(config: MkDocsConfig, root: Path) -> str:
 def _language(config: MkDocsConfig) -> str:
     theme = config.theme
     language = theme.get("language") if theme is not None else None
-    return str(language or "pl")
+    return site_language(language)

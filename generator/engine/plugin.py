@@ -77,6 +77,9 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             raise PluginError(str(exc)) from None
         if self.session is not None:
             self.settings = self.session.pin_clock(self.settings)
+        # The language is decided once (`language.site_language`); Material reads it again to find
+        # its own words (partials/languages/en.html), so `language: EN` must reach it as "en".
+        config.theme["language"] = self.settings.language
         _add_package_theme(config)
         self.editor_markdown = editor_html.EditorMarkdown(config.markdown_extensions, config.mdx_configs)
         config.markdown_extensions.append(self.known_blocks)  # type: ignore[arg-type]

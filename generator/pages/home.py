@@ -9,14 +9,21 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup, escape
 
 from generator import urls
+from generator.calendars import feeds as calendar_feeds
 from generator.calendars.events import Event, campaign_events, sort_key
+from generator.i18n import CONTENT_LANGUAGE
 from generator.outputs import Output
 from generator.pages import records
 from generator.pages.lists import HOME_CLOSED, HOME_OPEN, HOME_UPCOMING, Lists
-from generator.pages.render import heading, page_output
-from generator.pages.subscribe import render_subscribe_box
+from generator.pages.render import heading, in_lang, page_output
+from generator.pages.subscribe import (
+    Subscription,
+    render_calendar_list,
+    render_subscribe_help,
+)
 from generator.pages.views import Link, event_view, head_feeds, updates_feed_links
 from generator.source.editor_html import wrap
 
@@ -113,15 +120,44 @@ def render_calendar_page(lists: Lists, events: Sequence[Event]) -> Output:
         parts.append(
             lists.html("components/notice.html", path, text=t("calendar.more", date=t.date(last)), link=None)
         )
+    parts += [heading(2, t("calendar.subscribe"), "subskrypcja"), render_subscribe_help(settings)]
+    parts += _calendar_lists(lists)
     parts += [
-        heading(2, t("calendar.subscribe"), "subskrypcja"),
-        render_subscribe_box(settings, urls.ics_all(settings), t("calendar.feed.all")),
-        render_subscribe_box(settings, urls.ics_duty(settings), t("calendar.feed.duty")),
         heading(2, t("follow.title"), "badz-na-biezaco"),
         lists.html("components/feed-links.html", path, intro="", feeds=updates_feed_links(site)),
     ]
     head = head_feeds(site, updates_feed_links(site))
     return lists.output(path, t("calendar.title"), parts, description=t("calendar.intro"), cx={"feeds": head})
+
+
+def _calendar_lists(lists: Lists) -> list[str]:
+    """What can be subscribed to, by group: everything or duty hours only, each category, each open
+    consultation. The feeds are those the calendar stage writes (`calendar_feeds`), never another."""
+    t, settings = lists.t, lists.site.settings
+    lang = "" if t.word_language == CONTENT_LANGUAGE else CONTENT_LANGUAGE
+
+    def named(key: str, feed: calendar_feeds.CalendarFeed) -> Subscription:
+        # The category's name and the consultation's title are the editors' Polish words.
+        return Subscription(Markup(escape(t.words[key])).format(name=in_lang(feed.subject, lang)), feed.path)
+
+    everything, duty = calendar_feeds.site_feeds(settings)
+    groups = [
+        ("calendar.list.site", "kalendarze-wszystkie", [
+            Subscription(escape(t("calendar.feed.all")), everything.path),
+            Subscription(escape(t("calendar.feed.duty")), duty.path),
+        ]),
+        ("calendar.list.categories", "kalendarze-kategorii", [
+            named("calendar.feed.category", f) for f in calendar_feeds.category_feeds(lists.all, settings)
+        ]),
+        ("calendar.list.open", "kalendarze-konsultacji", [
+            named("calendar.feed.open", calendar_feeds.campaign_feed(c, settings)) for c in lists.open
+        ]),
+    ]
+    parts = []
+    for key, anchor, subscriptions in groups:
+        if subscriptions:
+            parts += [heading(3, t(key), anchor), render_calendar_list(settings, subscriptions)]
+    return parts
 
 
 def _intro(docs_dir: Path | None) -> tuple[dict[str, Any], str]:

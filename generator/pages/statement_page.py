@@ -16,6 +16,7 @@ from typing import Any
 from babel.dates import format_date
 
 from generator import urls
+from generator.language import words_language
 from generator.options import Settings
 from generator.outputs import Output
 from generator.source.statement import PLACEHOLDER, Statement, read_statement
@@ -137,7 +138,7 @@ _T: dict[str, dict[str, str]] = {
 
 
 def _lang(settings: Settings) -> str:
-    return "en" if settings.language.startswith("en") else "pl"
+    return words_language(settings.language)
 
 
 def statement_link(settings: Settings) -> dict[str, str] | None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.language import words_language
 from generator.source.messages import printable, render_message
 
 
@@ -171,7 +172,7 @@ def has_errors(problems: Iterable[Problem], strict: bool = False) -> bool:
 
 
 def _lang(lang: str) -> str:
-    return "en" if lang.startswith("en") else "pl"
+    return words_language(lang)
 
 
 def _gh_data(value: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.language import words_language
+
 EXAMPLES: dict[str, str] = {
     "title": "title: Program Wspierania Rodziny na lata 2025–2027",
     "summary": "summary: Zbieramy uwagi organizacji do projektu programu.",
@@ -742,7 +744,7 @@ class _Defaults(dict[str, Any]):
 
 def render_message(code: str, params: dict[str, Any], lang: str = "pl") -> tuple[str, str]:
     """Return (what is wrong, how to fix it) for a message code in the given language."""
-    lang = "en" if lang.startswith("en") else "pl"
+    lang = words_language(lang)
     templates = _M.get(code)
     if templates is None:
         return (code, "")

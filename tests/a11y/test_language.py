@@ -15,17 +15,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
+import feedparser
+import icalendar
+import pytest
 import yaml
+from lxml import html as lxml_html
 
 from generator import cli
-from tests.a11y.conftest import Served
-from tests.conftest import REPO
+from tests.a11y.conftest import Served, _copy_sources
+from tests.conftest import REPO, build_site
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SHOWN_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 POLISH = re.compile(r"[ąćęłńśźżĄĆĘŁŃŚŹŻ]|\b(?:szukaj|strona|konsultacje|kalendarz|archiwum|przejdź|wszystkie|"
                     r"nowe|kategorie|dyżury|albo|oraz|jest|lub)\b", re.I)
-ENGLISH = re.compile(r"\b(?:the|and|with|search|skip|previous|next|back to|made|copy|clipboard|share|"
+ENGLISH = re.compile(r"\b(?:the|and|with|for|search|skip|previous|next|back to|made|copy|clipboard|share|"
                      r"consultations?|calendar|page|feed|contents|open|closed|upcoming)\b", re.I)
 # Never interface: code, the head, icons, the change register (commit messages, the committers' words),
 # and the table of contents (the page's own headings, each also checked where it stands).
@@ -180,3 +184,119 @@ def test_the_language_check_sees_an_english_word_in_a_polish_page(tmp_path: Path
                     '<footer>Strona zbudowana za pomocą <a lang="en">Material for MkDocs</a></footer></body></html>',
                     encoding="utf-8")
     assert foreign_text(tmp_path, "pl", "en", ENGLISH) == ["/ html/body/a: Skip to content"]
+
+
+# Times of day written the American way ("2:00 PM"); British public bodies, like Polish ones, write 14:00.
+TWELVE_HOUR = re.compile(r"\b\d{1,2}:\d{2}\s?[AaPp]\.?\s?[Mm]\b")
+AFTERNOON = re.compile(r"\b(?:1[3-9]|2[0-3]):[0-5]\d\b")
+
+
+def _without_data(text: str, data: list[str]) -> str:
+    shown = re.sub(r"\bhttps?://\S+", "", _spaced(text))
+    for name in data:
+        shown = shown.replace(name, "")
+    return shown
+
+
+def _calendar_feeds(site: Path) -> list[Path]:
+    """The subscribable .ics feeds (single-event downloads under wydarzenia/ carry no calendar name)."""
+    return [p for p in sorted((site / "kalendarz").rglob("*.ics")) if "wydarzenia" not in p.parts]
+
+
+def _repo_url() -> str:
+    return str(yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=cli._LenientLoader)["repo_url"])
+
+
+def test_polish_footer_has_no_english_words(pl_site: Served) -> None:
+    """The footer's credit too: "Made with Material for MkDocs" (even marked lang="en") is not Polish."""
+    data = _site_data()
+    found = []
+    for path in sorted(pl_site.root.rglob("*.html")):
+        doc = lxml_html.fromstring(path.read_bytes())
+        for footer in doc.xpath("//footer"):
+            text = _without_data(footer.text_content(), data)
+            if ENGLISH.search(text):
+                found.append(f"{path.relative_to(pl_site.root)}: {' '.join(text.split())[:160]}")
+    assert found == []
+
+
+def test_english_calendars_and_feeds_have_no_polish_words(en_site: Served) -> None:
+    """What calendar apps and feed readers show, read with their kind of parser: names, descriptions, events."""
+    data = _site_data()
+    found = []
+    feeds = _calendar_feeds(en_site.root)
+    assert len(feeds) > 3
+    for path in feeds:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        texts = [str(calendar.get(name, "")) for name in ("X-WR-CALNAME", "NAME", "X-WR-CALDESC", "DESCRIPTION")]
+        assert texts[0] and texts[1], f"{path} has no calendar name"
+        for event in calendar.walk("VEVENT"):
+            texts += [str(event.get("SUMMARY", "")), *str(event.get("DESCRIPTION", "")).splitlines()]
+            texts += [str(c) for c in event.get("CATEGORIES").cats]
+        found += [f"{path.name}: {t}" for t in texts if POLISH.search(_without_data(t, data))]
+    news = [p for p in sorted((en_site.root / "feeds").rglob("*")) if p.suffix in {".xml", ".atom"}]
+    assert any(p.suffix == ".atom" for p in news)
+    for path in news:
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.feed.get("title"), path
+        texts = [parsed.feed.get("title", ""), parsed.feed.get("subtitle", "")]
+        texts += [entry.get("title", "") for entry in parsed.entries]
+        found += [f"{path.name}: {t}" for t in texts if POLISH.search(_without_data(t, data))]
+    assert found == [], "\n".join(found[:30])
+
+
+def test_english_times_are_24_hour(en_site: Served) -> None:
+    """Pages (the calendar page, consultation pages and their printed notice) and calendars say 14:00."""
+    twelve = [str(p.relative_to(en_site.root)) for p in sorted(en_site.root.rglob("*"))
+              if p.suffix in {".html", ".ics", ".xml"} and TWELVE_HOUR.search(p.read_text(encoding="utf-8"))]
+    assert twelve == []
+    calendar_page = (en_site.root / "kalendarz" / "index.html").read_text(encoding="utf-8")
+    assert AFTERNOON.search(lxml_html.fromstring(calendar_page).text_content())
+    pages = [p.read_text(encoding="utf-8") for p in sorted((en_site.root / "konsultacje").glob("*/index.html"))]
+    assert any(AFTERNOON.search(lxml_html.fromstring(page).text_content()) for page in pages)
+    descriptions = [str(e.get("DESCRIPTION")) for p in _calendar_feeds(en_site.root)
+                    for e in icalendar.Calendar.from_ical(p.read_bytes()).walk("VEVENT")]
+    assert any(AFTERNOON.search(d) for d in descriptions)
+
+
+@pytest.fixture(scope="module")
+def upper_case_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site built with `theme.language: EN`, as an editor may well write it."""
+    src = _copy_sources(tmp_path_factory.mktemp("upper") / "src")
+    config = src / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^(\s+language:\s*)pl\s*$", r"\1EN", config.read_text(encoding="utf-8"))
+    assert count == 1
+    config.write_text(text, encoding="utf-8")
+    site = src.parent / "site"
+    result = build_site(src, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_upper_case_language_is_english_everywhere(upper_case_site: Path) -> None:
+    statement = lxml_html.fromstring((upper_case_site / "deklaracja-dostepnosci" / "index.html").read_bytes())
+    assert statement.get("lang") == "en"
+    assert statement.xpath("string(//h1)").strip() == "Accessibility statement"
+    names = {str(icalendar.Calendar.from_ical(p.read_bytes()).get("X-WR-CALNAME"))
+             for p in _calendar_feeds(upper_case_site)}
+    assert any(name.endswith(": expert duty hours") for name in names), names
+    assert not any(POLISH.search(_without_data(name, _site_data())) for name in names), names
+    rss = ElementTree.parse(upper_case_site / "feeds" / "konsultacje.xml").getroot()
+    assert rss.findtext("channel/language") == "en"
+
+
+def test_repository_link_is_in_the_footer_only(pl_site: Served, en_site: Served) -> None:
+    """The source repository serves editors: one link in the footer, in the page's language; none in the
+    residents' header or navigation drawer."""
+    repo = _repo_url()
+    labels = {"pl": "Pliki źródłowe serwisu w repozytorium (dla redakcji)",
+              "en": "Source files of this site in the repository (for editors)"}
+    for site in (pl_site, en_site):
+        for path in sorted(site.root.rglob("*.html")):
+            doc = lxml_html.fromstring(path.read_bytes())
+            outside = doc.xpath("//header//a | //nav[contains(@class, 'md-nav--primary')]//a")
+            assert [a.get("href") for a in outside if (a.get("href") or "").startswith(repo)] == [], path
+            links = doc.xpath(f"//a[@href = '{repo}']")
+            assert [(a.xpath("boolean(ancestor::footer)"), a.text_content().strip()) for a in links] == [
+                (True, labels[site.language])
+            ], path
