@@ -22,7 +22,7 @@ import yaml
 from lxml import html as lxml_html
 
 from generator import cli
-from tests.a11y.conftest import Served, _copy_sources
+from tests.a11y.conftest import Served, copy_sources
 from tests.conftest import REPO, build_site
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -262,7 +262,7 @@ def test_english_times_are_24_hour(en_site: Served) -> None:
 @pytest.fixture(scope="module")
 def upper_case_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example site built with `theme.language: EN`, as an editor may well write it."""
-    src = _copy_sources(tmp_path_factory.mktemp("upper") / "src")
+    src = copy_sources(tmp_path_factory.mktemp("upper") / "src")
     config = src / "mkdocs.yml"
     text, count = re.subn(r"(?m)^(\s+language:\s*)pl\s*$", r"\1EN", config.read_text(encoding="utf-8"))
     assert count == 1
