@@ -42,6 +42,11 @@ class PluginConfig(base.Config):
     organisation = _Raw(None)
     accessibility_statement = _Raw({})
     privacy_notice = _Raw(None)
+    easy_read_page = _Raw(None)
+    easy_read_text_file = _Raw(None)
+    sign_language_page = _Raw(None)
+    sign_language_video = _Raw(None)
+    sign_language_captions = _Raw(None)
     rules = _Raw({})
 
 
@@ -82,6 +87,7 @@ def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
         organisation=Organisation(**checked.organisation),
         extra={"accessibility_statement": checked.accessibility_statement},
         privacy_notice=checked.privacy_notice,
+        access_pages=checked.access_pages,
         rules=checked.rules,
     )
 

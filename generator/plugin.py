@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import atomic, csp, editor_html, gcpause, parallel, search, sitekit, urls
+from generator import access_pages, atomic, csp, editor_html, gcpause, parallel, search, sitekit, urls
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Problem, Severity, format_text, os_error_problem
 from generator.history import with_history
@@ -107,6 +107,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             self.editor_markdown, settings.docs_dir, settings.rules, settings.today,
         )
         problems += notice_problems(settings.privacy_notice, settings.docs_dir, settings.root)
+        problems += access_pages.access_problems(settings.access_pages, settings.docs_dir, settings.root)
         if settings.extra.get("accessibility_statement"):
             problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
         # The history is read even when a campaign failed, so that every problem is told at once.
@@ -181,7 +182,13 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # Editors' HTML through the allow-list: the regions of our pages that hold their Markdown,
         # and hand-written pages whole. The check refused the build on anything this removes.
         if page.file.generated_by is None:
-            return editor_html.clean(html)
+            html = editor_html.clean(html)
+            if self.settings is None:
+                return html
+            # The PJM page's video and the ETR page's text file are ours, added after the clean-up.
+            settings = self.settings
+            return access_pages.add_blocks(html, settings.access_pages, page.file.src_uri, settings.docs_dir,
+                                           settings.language)
         return editor_html.clean_regions(html)
 
     def _anchors(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -213,6 +220,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             env.globals["cx_search_url"] = urls.search_page(self.settings)
             env.globals["cx_t"] = translator(self.settings.language)  # the theme's own words
             env.globals["cx_statement"] = statement_link(self.settings)
+            env.globals["cx_access_links"] = access_pages.header_links(self.settings.access_pages,
+                                                                        self.settings.language)
             env.globals["cx_open_data"] = open_data_links(self.settings)
         return env
 

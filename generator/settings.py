@@ -25,6 +25,17 @@ class Organisation:
 
 
 @dataclass(frozen=True)
+class AccessPages:
+    """Where the ETR and PJM pages and their files are, as paths inside docs_dir (None: not set)."""
+
+    easy_read_page: str | None = None
+    easy_read_text_file: str | None = None
+    sign_language_page: str | None = None
+    sign_language_video: str | None = None
+    sign_language_captions: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the generator stages need to know about the site."""
 
@@ -47,6 +58,7 @@ class Settings:
     extra: dict[str, object] = field(default_factory=dict)
     privacy_notice: str | None = None  # the RODO information clause: a page of docs_dir or a web address
     rules: LocalRules = field(default_factory=LocalRules)
+    access_pages: AccessPages = field(default_factory=AccessPages)  # the ETR and PJM pages and their files
 
     @property
     def host(self) -> str:

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator.access_pages import CAPTIONS, EASY_READ_PAGE, SIGN_LANGUAGE_PAGE, TEXT_FILE, VIDEO
 from generator.errors import Problem
 from generator.localrules import RULE_OPTIONS, LocalRules
+from generator.settings import AccessPages
 from generator.yamlsource import Path_, YamlDocument, parse_yaml
 
 PLUGIN = "consultations"
@@ -42,6 +44,11 @@ OPTION_DEFAULTS: dict[str, Any] = {
     "organisation": ORGANISATION_DEFAULTS,
     "accessibility_statement": {},
     "privacy_notice": None,
+    "easy_read_page": None,
+    "easy_read_text_file": None,
+    "sign_language_page": None,
+    "sign_language_video": None,
+    "sign_language_captions": None,
     "rules": {},
 }
 _PREFIX = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*")
@@ -65,6 +72,7 @@ class SiteOptions:
     accessibility_statement: dict[str, Any] = field(default_factory=dict)
     privacy_notice: str | None = None  # a page of docs_dir ("ochrona-danych.md") or a web address
     rules: LocalRules = field(default_factory=LocalRules)
+    access_pages: AccessPages = field(default_factory=AccessPages)  # paths inside docs_dir
     site_url: str = ""
     language: str = "pl"
 
@@ -148,11 +156,40 @@ def check_options(
             check.add("config_text", ("privacy_notice",), {"found": _found(notice), "default": "ochrona-danych.md"})
         else:
             values["privacy_notice"] = str(notice).strip()
+    values["access_pages"] = _access_pages(check, options)
     values["rules"] = _rules(check, options.get("rules"))
     if "timezone" in values:
         values["timezone"] = _zone(values["timezone"])
     result = SiteOptions(site_url=url or "", **values)
     return result, check.problems
+
+
+_ACCESS_EXAMPLES = {
+    "easy_read_page": EASY_READ_PAGE,
+    "easy_read_text_file": TEXT_FILE,
+    "sign_language_page": SIGN_LANGUAGE_PAGE,
+    "sign_language_video": VIDEO,
+    "sign_language_captions": CAPTIONS,
+}
+
+
+def _access_pages(check: _Checker, options: Mapping[str, Any]) -> AccessPages:
+    """The ETR and PJM pages and files: paths inside docs_dir (a page may be a web address)."""
+    found: dict[str, str] = {}
+    for name, example in _ACCESS_EXAMPLES.items():
+        value = options.get(name)
+        if value is None or check.dynamic((name,)):
+            continue
+        text = _text(value)
+        text = text.strip() if text is not None else None
+        page = name.endswith("_page") and text is not None and text.startswith(("https://", "http://"))
+        if page and text is not None:  # the page on the body's main site
+            found[name] = text
+        elif not text or "://" in text or ".." in text.split("/"):
+            check.add("config_access_path", (name,), {"found": _found(value), "default": example})
+        else:
+            found[name] = text.strip("/")
+    return AccessPages(**found)
 
 
 def _unknown(check: _Checker, key: Path_, allowed: list[str]) -> None:
