@@ -84,6 +84,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "facts.updated": "Ostatnia zmiana",
         # section headings of a consultation page
         "section.audience": "Kto może zgłaszać uwagi",
+        "section.easy_read": "W skrócie: tekst łatwy do czytania",
         "section.announcement": "Ogłoszenie",
         "section.respond": "Jak zgłosić uwagi",
         "section.respond.past": "Jak można było zgłaszać uwagi",
@@ -352,6 +353,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "facts.categories": "Categories",
         "facts.updated": "Last changed",
         "section.audience": "Who may respond",
+        "section.easy_read": "In brief: easy read",
         "section.announcement": "Announcement",
         "section.respond": "How to respond",
         "section.respond.past": "How responses could be sent",

@@ -446,6 +446,8 @@ CASES: list[Case] = [
          [("html_script", INDEX, 7, None)], build=True),
     Case("index-event-handler", {INDEX: "Zapraszamy.\n\n<img src=\"a.png\" onerror=\"alert(1)\">\n"},
          [("html_handler", INDEX, 3, None)]),
+    Case("easy-read-event-handler", {YML: yml(append="easy_read: 'Piszemy plan. <img src=\"x.png\" onerror=\"alert(1)\">'\n")},
+         [("html_handler", YML, "@easy_read:", "easy_read")]),
     Case("announcement-javascript-link", {ANN: BASE_ANNOUNCEMENT + "\n[Formularz](javascript:alert(1))\n"},
          [("html_url", ANN, 8, None)], build=True),
     Case("title-direction-override", {YML: yml(replace={"title: Program": "title: \u202eProgram"})},
