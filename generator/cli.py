@@ -17,6 +17,7 @@ from generator.export import schema_bytes
 from generator.language import site_language, words_language
 from generator.newsite.sitekit import SiteKitMissing
 from generator.options import EpochError, Organisation, SiteOptions, check_site, resolve_today
+from generator.source.access import access_problems
 from generator.source.check import check_campaigns
 from generator.source.editor_html import EditorMarkdown
 from generator.source.errors import (
@@ -149,7 +150,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
     # The same reading of git as the build: an entry whose calendar identity would move is refused.
     found += read_git(root / site.campaigns_dir, site.timezone, [c.slug for c in campaigns])[2]
-    found += notice_problems(site.privacy_notice, docs_dir, root) if options.get("plugin") else []
+    if options.get("plugin"):  # the site's own checks: the privacy notice, the ETR and PJM pages
+        found += notice_problems(site.privacy_notice, docs_dir, root)
+        bad = {p.field for p in site_problems}  # an option refused above is not also "not set"
+        found += [p for p in access_problems(site.access_pages, docs_dir, root) if p.field not in bad]
     problems = sorted_problems(site_problems + found + _statement_problems(site))
     if args.format == "json":
         print(format_json(problems, lang))

@@ -48,12 +48,39 @@ OPTION_DEFAULTS: dict[str, Any] = {
     "organisation": ORGANISATION_DEFAULTS,
     "accessibility_statement": {},
     "privacy_notice": None,
+    "easy_read_page": None,
+    "easy_read_text_file": None,
+    "sign_language_page": None,
+    "sign_language_video": None,
+    "sign_language_captions": None,
     "rules": {},
 }
 _PREFIX = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*")
 # mkdocs.yml may use merge keys and repeated keys, which MkDocs accepts; only errors that stop
 # MkDocs too are reported for it.
 _IGNORED_YAML = {"yaml_merge", "yaml_duplicate_key", "yaml_complex_key"}
+
+
+# Where `consult init` puts the ETR and PJM pages and their files (inside docs_dir): the paths
+# the options' messages suggest.
+ACCESS_EXAMPLES = {
+    "easy_read_page": "etr.md",
+    "easy_read_text_file": "etr/informacje-o-dzialalnosci.txt",
+    "sign_language_page": "pjm.md",
+    "sign_language_video": "pjm/informacje-o-dzialalnosci.webm",
+    "sign_language_captions": "pjm/informacje-o-dzialalnosci.vtt",
+}
+
+
+@dataclass(frozen=True)
+class AccessPages:
+    """Where the ETR and PJM pages and their files are, as paths inside docs_dir (None: not set)."""
+
+    easy_read_page: str | None = None
+    easy_read_text_file: str | None = None
+    sign_language_page: str | None = None
+    sign_language_video: str | None = None
+    sign_language_captions: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +98,7 @@ class SiteOptions:
     accessibility_statement: dict[str, Any] = field(default_factory=dict)
     privacy_notice: str | None = None  # a page of docs_dir ("ochrona-danych.md") or a web address
     rules: LocalRules = field(default_factory=LocalRules)
+    access_pages: AccessPages = field(default_factory=AccessPages)  # paths inside docs_dir
     site_url: str = ""
     language: str = "pl"
 
@@ -155,11 +183,33 @@ def check_options(
             check.add("config_text", ("privacy_notice",), {"found": _found(notice), "default": "ochrona-danych.md"})
         else:
             values["privacy_notice"] = str(notice).strip()
+    values["access_pages"] = _access_pages(check, options)
     values["rules"] = _rules(check, options.get("rules"))
     if "timezone" in values:
         values["timezone"] = _zone(values["timezone"])
     result = SiteOptions(site_url=url or "", **values)
     return result, check.problems
+
+
+
+
+def _access_pages(check: _Checker, options: Mapping[str, Any]) -> AccessPages:
+    """The ETR and PJM pages and files: paths inside docs_dir (a page may be a web address)."""
+    found: dict[str, str] = {}
+    for name, example in ACCESS_EXAMPLES.items():
+        value = options.get(name)
+        if value is None or check.dynamic((name,)):
+            continue
+        text = _text(value)
+        text = text.strip() if text is not None else None
+        page = name.endswith("_page") and text is not None and text.startswith(("https://", "http://"))
+        if page and text is not None:  # the page on the body's main site
+            found[name] = text
+        elif not text or "://" in text or ".." in text.split("/"):
+            check.add("config_access_path", (name,), {"found": _found(value), "default": example})
+        else:
+            found[name] = text.strip("/")
+    return AccessPages(**found)
 
 
 def _unknown(check: _Checker, key: Path_, allowed: list[str]) -> None:
@@ -350,6 +400,7 @@ class Settings:
     extra: dict[str, object] = field(default_factory=dict)
     privacy_notice: str | None = None  # the RODO information clause: a page of docs_dir or a web address
     rules: LocalRules = field(default_factory=LocalRules)
+    access_pages: AccessPages = field(default_factory=AccessPages)  # the ETR and PJM pages and their files
 
     @property
     def host(self) -> str:

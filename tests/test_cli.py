@@ -28,6 +28,8 @@ SHORT_YML = VALID_YML.replace("closes: 2025-09-26", "closes: 2025-09-05")  # a w
 MKDOCS = (
     "site_name: Test\nsite_url: https://test.example.pl/\nplugins:\n  - consultations:\n"
     "      privacy_notice: https://test.example.pl/ochrona-danych/\n"
+    "      easy_read_page: https://test.example.pl/etr/\n"
+    "      sign_language_page: https://test.example.pl/pjm/\n"
 )
 
 
@@ -332,7 +334,13 @@ def test_init_site_passes_check_and_builds(new_site: Path, tmp_path: Path) -> No
     # The data-protection notice is a placeholder page too, named by its line.
     assert re.search(r"^content/ochrona-danych\.md:\d+: ostrzeżenie: klauzula RODO zawiera jeszcze „\(do uzupełnienia\)”",
                      checked.stdout, re.M), checked.stdout
-    assert "Znaleziono: błędy 0, ostrzeżenia 4" in checked.stdout
+    # So are the easy-to-read and sign-language pages, and the files they need are not there yet.
+    assert re.search(r"^content/etr\.md:\d+: ostrzeżenie: strona w tekście łatwym", checked.stdout, re.M)
+    assert re.search(r"^content/pjm\.md:\d+: ostrzeżenie: strona z informacjami w polskim języku migowym",
+                     checked.stdout, re.M)
+    missing = re.findall(r"^mkdocs\.yml: ostrzeżenie: plugins\.consultations\.(\w+): nie ma pliku", checked.stdout, re.M)
+    assert missing == ["easy_read_text_file", "sign_language_video", "sign_language_captions"], checked.stdout
+    assert "Znaleziono: błędy 0, ostrzeżenia 9" in checked.stdout
     assert not (new_site / "theme").exists()  # the theme comes from the package
     built = build_site(new_site, tmp_path / "site")
     assert built.returncode == 0, built.stderr
@@ -519,8 +527,9 @@ def test_guide_new_site_and_new_consultation_work_as_printed(tmp_path: Path) -> 
     site = tmp_path / cd.split()[1]
     checked = type_command(check, site, tmp_path)
     assert checked.returncode == 0, checked.stdout
-    # --phone given: the statement's three texts and the data-protection notice remain
-    assert "Znaleziono: błędy 0, ostrzeżenia 4" in checked.stdout
+    # --phone given: the statement's three texts, the data-protection notice, the ETR and PJM
+    # pages and their three files remain
+    assert "Znaleziono: błędy 0, ostrzeżenia 9" in checked.stdout
     new = documented(GUIDE, "consult new ")
     assert type_command(new, site, tmp_path).returncode == 0
     promised = re.search(r"\(`(campaigns/[a-z0-9-]+)/`\)", GUIDE.read_text(encoding="utf-8"))

@@ -165,7 +165,9 @@ def test_check_as_printed_passes_a_new_site_with_its_warnings(site: Path, line: 
     assert result.returncode == 0, result.stdout + result.stderr
     assert _warnings(result.stdout) == PLACEHOLDERS
     assert "content/ochrona-danych.md:" in result.stdout  # the clause `consult init` left to fill in
-    assert result.stdout.splitlines()[-1] == "Znaleziono: błędy 0, ostrzeżenia 5 (plików: 2)."
+    assert "content/etr.md:" in result.stdout and "content/pjm.md:" in result.stdout  # and the ETR, PJM pages
+    # with the text file, the video and its captions still to be put in
+    assert result.stdout.splitlines()[-1] == "Znaleziono: błędy 0, ostrzeżenia 10 (plików: 4)."
 
 
 def test_strict_check_as_printed_holds_the_first_publication(site: Path) -> None:
@@ -180,12 +182,17 @@ def test_github_format_as_printed_gives_annotations(site: Path) -> None:
     *annotations, summary = result.stdout.splitlines()
     notice = [a for a in annotations if a.startswith("::warning file=content/ochrona-danych.md,")]
     assert len(notice) == 1, annotations  # the data-protection clause's placeholder
-    annotations = [a for a in annotations if a not in notice]
+    pages = [a for a in annotations if a.startswith(("::warning file=content/etr.md,", "::warning file=content/pjm.md,"))]
+    assert len(pages) == 2, annotations  # the easy-to-read and sign-language placeholders
+    files = [a for a in annotations if "title=plugins.consultations.easy_read" in a or
+             "title=plugins.consultations.sign_language" in a]
+    assert len(files) == 3, annotations  # the text file, the video and the captions
+    annotations = [a for a in annotations if a not in notice + pages + files]
     assert len(annotations) == 4
     fields = [re.search(r"title=plugins\.consultations\.accessibility_statement\.([\w.]+)::", a) for a in annotations]
     assert all(a.startswith("::warning file=mkdocs.yml,") for a in annotations), annotations
     assert [f[1] if f else a for f, a in zip(fields, annotations, strict=True)] == PLACEHOLDERS
-    assert summary == "Znaleziono: błędy 0, ostrzeżenia 5 (plików: 2)."
+    assert summary == "Znaleziono: błędy 0, ostrzeżenia 10 (plików: 4)."
 
 
 def test_schema_as_printed_is_the_committed_schema(site: Path) -> None:

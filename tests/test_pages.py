@@ -120,6 +120,7 @@ def test_sections_come_in_order_of_importance(example: dict[str, Output]) -> Non
     tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
     ids = [h.get("id") for h in tree.xpath("//h2")]
     assert ids == [
+        "w-skrocie",
         "kto-moze-zglaszac-uwagi",
         "ogloszenie",
         "jak-zglosic-uwagi",
@@ -135,6 +136,23 @@ def test_sections_come_in_order_of_importance(example: dict[str, Output]) -> Non
     levels = [int(h.tag[1]) for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels.count(1) == 1 and levels[0] == 1
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+def test_the_easy_read_summary_is_a_marked_box_after_the_summary(example: dict[str, Output], tmp_path: Path) -> None:
+    tree = to_html(example[f"konsultacje/{OPEN}/index.md"])
+    box = tree.xpath("//div[@class='cx-easy-read']")[0]
+    assert box.xpath("string(h2)") == "W skrócie: tekst łatwy do czytania"
+    assert box.xpath("h2/@id") == ["w-skrocie"]
+    assert [" ".join(p.text_content().split()) for p in box.xpath("p")][:2] == [
+        "Piszemy plan pomocy dla rodzin w Krakowie.", "Ten plan nazywa się Program Wspierania Rodziny."]
+    lead = tree.xpath("//p[@class='cx-lead']")[0]
+    assert lead.getnext() is box  # right under the summary, before who may respond
+    # Without the field there is no box; in the English build its heading is English and the text Polish.
+    assert not to_html(example[f"konsultacje/{UPCOMING}/index.md"]).xpath("//div[@class='cx-easy-read']")
+    english = to_html(pages_of(REPO, language="en")[f"konsultacje/{OPEN}/index.md"])
+    box = english.xpath("//div[@class='cx-easy-read']")[0]
+    assert box.xpath("string(h2)") == "In brief: easy read"
+    assert box.xpath(".//div/@lang") == ["pl"]
 
 
 def test_ways_to_respond_link_mail_with_subject_and_show_the_annotation(tmp_path: Path) -> None:

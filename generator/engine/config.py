@@ -52,6 +52,11 @@ class PluginConfig(base.Config):
     organisation = _Raw(None)  # none written: `check_options` fills in ORGANISATION_DEFAULTS
     accessibility_statement = _Raw(OPTION_DEFAULTS["accessibility_statement"])
     privacy_notice = _Raw(OPTION_DEFAULTS["privacy_notice"])
+    easy_read_page = _Raw(OPTION_DEFAULTS["easy_read_page"])
+    easy_read_text_file = _Raw(OPTION_DEFAULTS["easy_read_text_file"])
+    sign_language_page = _Raw(OPTION_DEFAULTS["sign_language_page"])
+    sign_language_video = _Raw(OPTION_DEFAULTS["sign_language_video"])
+    sign_language_captions = _Raw(OPTION_DEFAULTS["sign_language_captions"])
     rules = _Raw(OPTION_DEFAULTS["rules"])
 
 
@@ -92,6 +97,7 @@ def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
         organisation=Organisation(**checked.organisation),
         extra={"accessibility_statement": checked.accessibility_statement},
         privacy_notice=checked.privacy_notice,
+        access_pages=checked.access_pages,
         rules=checked.rules,
     )
 

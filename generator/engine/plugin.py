@@ -30,9 +30,11 @@ from generator.i18n import translator
 from generator.newsite import sitekit
 from generator.options import Settings
 from generator.outputs import Output, PackedPage
+from generator.pages import access as access_page
 from generator.pages.statement_page import statement_link
 from generator.pages.views import open_data_links
 from generator.source import editor_html
+from generator.source.access import access_problems
 from generator.source.check import check_campaigns
 from generator.source.errors import ConsultationsError, Problem, Severity, format_text, os_error_problem
 from generator.source.history import with_history
@@ -113,6 +115,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             self.editor_markdown, settings.docs_dir, settings.rules, settings.today,
         )
         problems += notice_problems(settings.privacy_notice, settings.docs_dir, settings.root)
+        problems += access_problems(settings.access_pages, settings.docs_dir, settings.root)
         if settings.extra.get("accessibility_statement"):
             problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
         # The history is read even when a campaign failed, so that every problem is told at once.
@@ -187,7 +190,13 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # Editors' HTML through the allow-list: the regions of our pages that hold their Markdown,
         # and hand-written pages whole. The check refused the build on anything this removes.
         if page.file.generated_by is None:
-            return editor_html.clean(html)
+            html = editor_html.clean(html)
+            if self.settings is None:
+                return html
+            # The PJM page's video and the ETR page's text file are ours, added after the clean-up.
+            settings = self.settings
+            return access_page.add_blocks(html, settings.access_pages, page.file.src_uri, settings.docs_dir,
+                                           settings.language)
         return editor_html.clean_regions(html)
 
     def _anchors(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -219,6 +228,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             env.globals["cx_search_url"] = urls.search_page(self.settings)
             env.globals["cx_t"] = translator(self.settings.language)  # the theme's own words
             env.globals["cx_statement"] = statement_link(self.settings)
+            env.globals["cx_access_links"] = access_page.header_links(self.settings.access_pages,
+                                                                        self.settings.language)
             env.globals["cx_open_data"] = open_data_links(self.settings)
         return env
 

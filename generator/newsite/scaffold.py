@@ -128,6 +128,8 @@ def _site_files(target: Path, facts: SiteFacts, today: dt.date) -> dict[str, str
         ("content/index.md", "content/index.md"),
         ("content/o-konsultacjach.md", "content/o-konsultacjach.md"),
         ("content/ochrona-danych.md", "content/ochrona-danych.md"),  # the RODO notice, a placeholder
+        ("content/etr.md", "content/etr.md"),  # easy-to-read and sign-language pages, placeholders too
+        ("content/pjm.md", "content/pjm.md"),
         ("README.md", "README.md"),
         (".gitignore", "gitignore"),
         ("requirements.txt", "requirements.txt"),

@@ -81,7 +81,8 @@ def site_config(source: str, facts: SiteFacts, today: dt.date, target: Path, pag
         config["nav"] = _nav(config["nav"], pages | _generated_pages(target))
     header = ("# Ustawienia strony. Dane organizacji: plugins → consultations → organisation;\n"
               "# deklaracja dostępności: accessibility_statement (uzupełnij ją przed publikacją);\n"
-              "# klauzula RODO: content/ochrona-danych.md (uzupełnij); zasady konsultacji: rules.\n")
+              "# klauzula RODO: content/ochrona-danych.md (uzupełnij); zasady konsultacji: rules;\n"
+              "# strony ETR i PJM: content/etr.md, content/pjm.md z plikami easy_read_*, sign_language_*.\n")
     return header + yaml.dump(config, Dumper=_KeepTagsDumper, allow_unicode=True, sort_keys=False, width=100)
 
 

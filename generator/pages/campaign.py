@@ -95,6 +95,15 @@ class CampaignPage:
             return f'<div lang="{CONTENT_LANGUAGE}" markdown="1">\n\n{text}\n\n</div>'
         return text
 
+    def easy_read(self, text: str) -> list[str]:
+        """The editor's easy-to-read summary in a marked box with its own heading."""
+        return [
+            '<div class="cx-easy-read" markdown="1">',
+            self.section("section.easy_read", "w-skrocie"),
+            self.markdown(text, 3),
+            "</div>",
+        ]
+
     def section(self, key: str, anchor: str) -> str:
         """A section heading (h2) with a stable id."""
         return heading(2, self.t(key), anchor)
@@ -111,6 +120,8 @@ class CampaignPage:
             self.key_facts(),
             self.html("components/text.html", text=data.summary, cls="cx-lead"),
         ]
+        if data.easy_read:
+            parts += self.easy_read(data.easy_read)
         if data.audience:
             parts += [
                 self.section("section.audience", "kto-moze-zglaszac-uwagi"),

@@ -81,16 +81,17 @@ def check_campaigns(
 
 def editor_text_problems(raws: list[RawCampaign], renderer: EditorMarkdown) -> list[Problem]:
     """What editors wrote that the site would not publish as written: unsafe HTML in Markdown
-    texts (index.md, announcements, `audience`) and direction-override characters anywhere."""
+    texts (index.md, announcements, `audience`, `easy_read`) and direction-override characters anywhere."""
     problems: list[Problem] = []
     for raw in raws:
         if raw.yml is not None:
             problems += _yaml_bidi(raw.yml_rel, raw.yml)
-            audience = raw.yml.data.get("audience") if isinstance(raw.yml.data, dict) else None
-            if isinstance(audience, str):
-                line = raw.yml.position(("audience",))[0]
-                problems += markdown_problems(raw.yml_rel, audience, renderer, field_name="audience",
-                                              line=line, bidi=False)
+            for name in ("audience", "easy_read"):  # the Markdown texts of campaign.yml
+                text = raw.yml.data.get(name) if isinstance(raw.yml.data, dict) else None
+                if isinstance(text, str):
+                    line = raw.yml.position((name,))[0]
+                    problems += markdown_problems(raw.yml_rel, text, renderer, field_name=name,
+                                                  line=line, bidi=False)
         for source in ([raw.index] if raw.index else []) + raw.announcements:
             problems += markdown_problems(source.rel, source.body, renderer, source.body_line)
             if source.meta is not None:

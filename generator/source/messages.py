@@ -361,6 +361,46 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("klauzula RODO zawiera jeszcze „{placeholder}” i tak trafi na stronę", "wpisz prawdziwe dane: administratora, cel i podstawę przetwarzania, okres przechowywania, prawa osób i e-mail inspektora ochrony danych"),
         "en": ("the data-protection notice still says '{placeholder}' and would be published so", "write the real facts: the controller, the purpose and legal basis, the retention period, people's rights and the data-protection officer's e-mail"),
     },
+    "easy_read_not_set": {
+        "pl": ("strona nie ma informacji w tekście łatwym do czytania (ETR), których wymaga ustawa o dostępności (art. 6 pkt 3 lit. c)", "napisz stronę content/{page} i wskaż ją w mkdocs.yml pod pluginem consultations: easy_read_page: {page}"),
+        "en": ("the site has no easy-to-read (ETR) information, which the accessibility act requires (art. 6(3)(c))", "write the page content/{page} and name it in mkdocs.yml under the consultations plugin: easy_read_page: {page}"),
+    },
+    "sign_language_not_set": {
+        "pl": ("strona nie ma informacji w polskim języku migowym (PJM), których wymaga ustawa o dostępności (art. 6 pkt 3 lit. c)", "napisz stronę content/{page} i wskaż ją w mkdocs.yml pod pluginem consultations: sign_language_page: {page}"),
+        "en": ("the site has no information in Polish Sign Language (PJM), which the accessibility act requires (art. 6(3)(c))", "write the page content/{page} and name it in mkdocs.yml under the consultations plugin: sign_language_page: {page}"),
+    },
+    "access_page_missing": {
+        "pl": ("nie ma strony „{page}” w folderze {folder}", "utwórz plik {folder}/{page} albo popraw ścieżkę w mkdocs.yml (strona w folderze {folder})"),
+        "en": ("there is no page '{page}' in the folder {folder}", "create {folder}/{page} or correct the path in mkdocs.yml (a page in the folder {folder})"),
+    },
+    "easy_read_placeholder": {
+        "pl": ("strona w tekście łatwym do czytania (ETR) zawiera jeszcze „{placeholder}” i tak trafi na stronę", "napisz krótkimi zdaniami, czym zajmuje się organizacja, jak się z nią skontaktować i jak wziąć udział w konsultacjach"),
+        "en": ("the easy-to-read (ETR) page still says '{placeholder}' and would be published so", "write in short sentences what the organisation does, how to contact it and how to take part in consultations"),
+    },
+    "sign_language_placeholder": {
+        "pl": ("strona z informacjami w polskim języku migowym (PJM) zawiera jeszcze „{placeholder}” i tak trafi na stronę", "wpisz treść nagrania (to, co mówi tłumacz PJM) zamiast znaczników"),
+        "en": ("the Polish Sign Language (PJM) page still says '{placeholder}' and would be published so", "write what the recording says (the interpreter's words) in place of the markers"),
+    },
+    "easy_read_text_file_not_set": {
+        "pl": ("nie wskazano pliku tekstowego z informacjami o działalności, który ustawa o dostępności każe udostępnić", "zapisz informacje o działalności jako zwykły tekst (UTF-8) w content/{example} i wskaż plik w mkdocs.yml: easy_read_text_file: {example}"),
+        "en": ("no text file with information about the organisation's activity is named, which the accessibility act requires", "save the information as plain text (UTF-8) in content/{example} and name it in mkdocs.yml: easy_read_text_file: {example}"),
+    },
+    "sign_language_video_not_set": {
+        "pl": ("nie wskazano nagrania w polskim języku migowym", "włóż nagranie (WebM albo MP4) do content/ i wskaż je w mkdocs.yml, np. sign_language_video: {example}"),
+        "en": ("no recording in Polish Sign Language is named", "put the recording (WebM or MP4) in content/ and name it in mkdocs.yml, e.g. sign_language_video: {example}"),
+    },
+    "sign_language_captions_not_set": {
+        "pl": ("nagranie w polskim języku migowym nie ma wskazanych napisów (plik WebVTT)", "włóż plik napisów .vtt do content/ i wskaż go w mkdocs.yml, np. sign_language_captions: {example}"),
+        "en": ("the recording in Polish Sign Language has no captions file (WebVTT) named", "put the .vtt captions file in content/ and name it in mkdocs.yml, e.g. sign_language_captions: {example}"),
+    },
+    "access_file_missing": {
+        "pl": ("nie ma pliku „{file}” w folderze {folder}", "włóż plik do {folder}/{file} albo popraw ścieżkę w mkdocs.yml"),
+        "en": ("there is no file '{file}' in the folder {folder}", "put the file at {folder}/{file} or correct the path in mkdocs.yml"),
+    },
+    "text_file_not_utf8": {
+        "pl": ("plik tekstowy „{file}” nie jest zapisany w kodowaniu UTF-8, więc polskie litery mogą się wyświetlić źle", "zapisz plik ponownie jako „Tekst (UTF-8)” (w Notatniku: Zapisz jako → Kodowanie: UTF-8)"),
+        "en": ("the text file '{file}' is not saved as UTF-8, so Polish letters may show wrongly", "save the file again as 'Text (UTF-8)' (in Notepad: Save as → Encoding: UTF-8)"),
+    },
     "few_ways_to_respond": {
         "pl": ("sposobów zgłaszania uwag: {count}; zasady wymagają co najmniej {min}", "dodaj w „respond” inny sposób (np. poczta, osobiście w kancelarii, formularz online), np.\n    - channel: post\n      value: ul. Józefińska 14, 30-529 Kraków"),
         "en": ("ways to respond: {count}; the rules require at least {min}", "add another channel under 'respond' (post, in person, an online form), e.g.\n    - channel: post\n      value: ul. Józefińska 14, 30-529 Kraków"),
@@ -530,6 +570,10 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "config_prefix": {
         "pl": ("„{value}” nie może być częścią adresu strony", "użyj małych liter, cyfr i łączników, np. {option}: {default}"),
         "en": ("'{value}' cannot be part of a web address", "use lowercase letters, digits and hyphens, e.g. {option}: {default}"),
+    },
+    "config_access_path": {
+        "pl": ("{found} nie jest ścieżką pliku w folderze stron", "wpisz ścieżkę względem folderu stron (content/), bez „..” i bez adresu https://, np. {option}: {default}"),
+        "en": ("{found} is not the path of a file in the pages folder", "write a path relative to the pages folder (content/), without '..' or an https:// address, e.g. {option}: {default}"),
     },
     "config_text": {
         "pl": ("oczekiwano tekstu, a jest {found}", "wpisz zwykły tekst, np. {option}: {default}"),

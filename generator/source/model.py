@@ -480,6 +480,10 @@ class CampaignFile(_Strict):
     closes: Date
     categories: list[Text] = Field(default_factory=list)
     audience: Text | None = None
+    easy_read: Text | None = Field(
+        None, description="A short summary in easy-to-read Polish (tekst łatwy do czytania, ETR): Markdown, "
+                          "short sentences, shown in a marked box near the top of the page."
+    )
     respond: list[Respond] = Field(default_factory=list)
     duty_hours: list[DutyHour] = Field(default_factory=list)
     meetings: list[Meeting] = Field(default_factory=list)

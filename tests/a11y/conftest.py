@@ -132,6 +132,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass
 
+    def guess_type(self, path: Any) -> str:
+        # Text in UTF-8, said so in the header as GitHub Pages and GitLab Pages say it (the
+        # guide asks the same of a city's own server): http.server names no charset, and
+        # Chromium would read the ETR page's .txt file as windows-1252.
+        kind = super().guess_type(path)
+        return kind + "; charset=utf-8" if kind.startswith("text/") and "charset" not in kind else kind
+
 
 @dataclass
 class Served:

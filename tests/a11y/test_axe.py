@@ -31,6 +31,8 @@ PAGE_TYPES = {
     "search": "szukaj/",
     "hand-written page": "o-konsultacjach/",
     "accessibility statement": "deklaracja-dostepnosci/",
+    "easy-to-read page": "etr/",
+    "sign-language page": "pjm/",
     "not found": "404.html",
 }
 
