@@ -382,6 +382,80 @@ WORDS: dict[str, dict[str, Any]] = {
         "calendar.feed.campaign.description": "Dyżury ekspertów, spotkania i termin zgłaszania uwag w konsultacjach „{title}”.",
         "calendar.feed.category.title": "{site}: {name}",
         "calendar.feed.category.description": "Dyżury, spotkania i terminy konsultacji z kategorii „{name}”.",
+        # the accessibility statement (generator/pages/statement_page.py), worded as the v2.0 template
+        "statement.title": "Deklaracja dostępności",
+        "statement.intro": (
+            "{entity} zobowiązuje się zapewnić dostępność swojej strony internetowej zgodnie z "
+            "ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i "
+            "aplikacji mobilnych podmiotów publicznych. Deklaracja dostępności dotyczy {scope} "
+            "{link}."
+        ),
+        "statement.scope": "strony internetowej",
+        "statement.published": "Data publikacji strony internetowej",
+        "statement.updated": "Data ostatniej istotnej aktualizacji",
+        "statement.status.heading": "Stan dostępności cyfrowej",
+        "statement.status.full": (
+            "Strona internetowa jest zgodna z ustawą o dostępności cyfrowej stron internetowych i "
+            "aplikacji mobilnych podmiotów publicznych."
+        ),
+        "statement.status.partial": (
+            "Strona internetowa jest częściowo zgodna z ustawą o dostępności cyfrowej stron "
+            "internetowych i aplikacji mobilnych podmiotów publicznych z powodu niezgodności lub "
+            "wyłączeń wymienionych poniżej."
+        ),
+        "statement.status.none": (
+            "Strona internetowa jest niezgodna z ustawą o dostępności cyfrowej stron "
+            "internetowych i aplikacji mobilnych podmiotów publicznych z powodu niezgodności lub "
+            "wyłączeń wymienionych poniżej."
+        ),
+        "statement.standard": (
+            "Wymagania ustawy to wymagania normy EN 301 549 V2.1.2, czyli wytycznych WCAG 2.1 na "
+            "poziomie AA."
+        ),
+        "statement.inaccessible.heading": "Niedostępne treści",
+        "statement.exemptions.heading": "Wyłączenia",
+        "statement.prepared.heading": "Przygotowanie deklaracji dostępności",
+        "statement.prepared": "Data sporządzenia deklaracji",
+        "statement.reviewed": "Data ostatniego przeglądu deklaracji",
+        "statement.assessment.self": (
+            "Deklarację sporządziliśmy na podstawie samooceny przeprowadzonej przez podmiot "
+            "publiczny."
+        ),
+        "statement.assessment.audit": (
+            "Deklarację sporządziliśmy na podstawie badania przeprowadzonego przez podmiot "
+            "zewnętrzny: {auditor}."
+        ),
+        "statement.facilities.heading": "Udogodnienia, ograniczenia i inne informacje",
+        "statement.shortcuts.heading": "Skróty klawiszowe",
+        "statement.contact.heading": "Informacje zwrotne i dane kontaktowe",
+        "statement.contact": (
+            "Problemy z dostępnością cyfrową tej strony internetowej możesz zgłosić{person}: "
+            "e-mailem na adres {email} lub telefonicznie pod numerem {phone}. Tą samą drogą "
+            "możesz poprosić o informacje niedostępne w inny sposób, na przykład o dostępną "
+            "wersję dokumentu, i złożyć żądanie zapewnienia dostępności cyfrowej."
+        ),
+        "statement.contact.person": " osobie kontaktowej, którą jest {name}",
+        "statement.procedure.heading": "Obsługa wniosków i skarg związanych z dostępnością",
+        "statement.procedure": (
+            "Każdy ma prawo zażądać zapewnienia dostępności cyfrowej tej strony internetowej, jej "
+            "elementu lub treści. W żądaniu podaj:\n\n- swoje imię i nazwisko,\n- dane do kontaktu "
+            "(na przykład numer telefonu lub adres e-mail),\n- dokładny adres strony albo nazwę "
+            "dokumentu, którego dotyczy żądanie,\n- na czym polega problem i jaki sposób jego "
+            "rozwiązania będzie dla Ciebie najwygodniejszy.\n\nOdpowiemy niezwłocznie, nie później "
+            "niż w ciągu 7 dni od otrzymania żądania. Jeśli w tym terminie nie damy rady zapewnić "
+            "dostępności, poinformujemy Cię o tym i podamy nowy termin, nie dłuższy niż 2 "
+            "miesiące od dnia złożenia żądania. Jeśli zapewnienie dostępności nie będzie możliwe, "
+            "zaproponujemy alternatywny sposób dostępu do informacji.\n\nJeśli odmówimy zapewnienia "
+            "dostępności albo alternatywnego dostępu, możesz złożyć skargę: {complaints}. Po "
+            "wyczerpaniu tej drogi możesz złożyć wniosek do [Rzecznika Praw "
+            "Obywatelskich](https://bip.brpo.gov.pl/)."
+        ),
+        "statement.complaints": "pisemnie na adres {address} albo e-mailem na adres {email}",
+        "statement.other.heading": "Pozostałe informacje",
+        "statement.apps.heading": "Aplikacje mobilne",
+        "statement.architecture.heading": "Dostępność architektoniczna",
+        "statement.architecture.link": "Szczegółowy opis dostępności architektonicznej",
+        "statement.communication.heading": "Dostępność komunikacyjno-informacyjna",
     },
     "en": {
         "status.upcoming": "upcoming",
@@ -710,6 +784,75 @@ WORDS: dict[str, dict[str, Any]] = {
         "calendar.feed.campaign.description": "Expert duty hours, meetings and the comment deadline of the consultation “{title}”.",
         "calendar.feed.category.title": "{site}: {name}",
         "calendar.feed.category.description": "Duty hours, meetings and deadlines of consultations in the category “{name}”.",
+        "statement.title": "Accessibility statement",
+        "statement.intro": (
+            "{entity} is committed to making its website accessible in accordance with the Act of "
+            "4 April 2019 on the digital accessibility of websites and mobile applications of "
+            "public bodies. This accessibility statement applies to {scope} {link}."
+        ),
+        "statement.scope": "the website",
+        "statement.published": "Date the website was published",
+        "statement.updated": "Date of the last major update",
+        "statement.status.heading": "Compliance status",
+        "statement.status.full": (
+            "This website is fully compliant with the Act on the digital accessibility of "
+            "websites and mobile applications of public bodies."
+        ),
+        "statement.status.partial": (
+            "This website is partially compliant with the Act on the digital accessibility of "
+            "websites and mobile applications of public bodies due to the non-compliances or "
+            "exemptions listed below."
+        ),
+        "statement.status.none": (
+            "This website is not compliant with the Act on the digital accessibility of websites "
+            "and mobile applications of public bodies due to the non-compliances or exemptions "
+            "listed below."
+        ),
+        "statement.standard": (
+            "The Act requires conformance with EN 301 549 V2.1.2, that is WCAG 2.1 at level AA."
+        ),
+        "statement.inaccessible.heading": "Non-accessible content",
+        "statement.exemptions.heading": "Exemptions",
+        "statement.prepared.heading": "Preparation of this accessibility statement",
+        "statement.prepared": "Date this statement was prepared",
+        "statement.reviewed": "Date this statement was last reviewed",
+        "statement.assessment.self": (
+            "This statement was prepared on the basis of a self-assessment carried out by the "
+            "public body."
+        ),
+        "statement.assessment.audit": (
+            "This statement was prepared on the basis of an evaluation carried out by a third "
+            "party: {auditor}."
+        ),
+        "statement.facilities.heading": "Facilities, limitations and other information",
+        "statement.shortcuts.heading": "Keyboard shortcuts",
+        "statement.contact.heading": "Feedback and contact information",
+        "statement.contact": (
+            "You can report accessibility problems with this website{person}: by e-mail to "
+            "{email} or by phone on {phone}. The same way you can ask for information in another "
+            "format, for example an accessible version of a document, and request that we make "
+            "content accessible."
+        ),
+        "statement.contact.person": " to our contact person, {name}",
+        "statement.procedure.heading": "Handling requests and complaints about accessibility",
+        "statement.procedure": (
+            "Anyone may request that this website, a part of it or its content be made "
+            "accessible. In your request, give:\n\n- your name,\n- how to contact you (for example a "
+            "phone number or e-mail address),\n- the exact address of the page or the name of the "
+            "document concerned,\n- what the problem is and which solution would suit you best.\n\n"
+            "We will reply without delay and within 7 days of receiving the request. If we cannot "
+            "make the content accessible within that time, we will tell you and give a new date, "
+            "no later than 2 months after the request. If making it accessible is not possible, "
+            "we will offer another way to access the information.\n\nIf we refuse the request, you "
+            "may file a complaint: {complaints}. After that, you may apply to the [Commissioner "
+            "for Human Rights](https://bip.brpo.gov.pl/) (Rzecznik Praw Obywatelskich)."
+        ),
+        "statement.complaints": "in writing to {address} or by e-mail to {email}",
+        "statement.other.heading": "Other information",
+        "statement.apps.heading": "Mobile applications",
+        "statement.architecture.heading": "Architectural accessibility",
+        "statement.architecture.link": "Full description of architectural accessibility",
+        "statement.communication.heading": "Information and communication accessibility",
     },
 }
 
