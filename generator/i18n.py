@@ -139,6 +139,12 @@ WORDS: dict[str, dict[str, Any]] = {
         "news.extended": "Termin przedłużony do {when}",
         "news.deadline": "Termin zgłaszania uwag zmieniony na {when}",
         "news.text.deadline": "Uwagi można zgłaszać do {when}.",
+        # the news feeds' items (generator/news/items.py); a date in a feed's text is written 20.08.2025
+        "news.text.new": "Uwagi można zgłaszać od {opens} do {closes}.",
+        "news.announcement": "Komunikat: {title} – {campaign}",
+        "news.report": "Raport z konsultacji: {title}",
+        "news.text.report": "Opublikowaliśmy raport z wyników konsultacji.",
+        "news.change": "Zmiana: {title}",
         "event.all_day": "do końca dnia",
         "event.past": "odbył się",
         "mode.phone": "telefonicznie",
@@ -344,6 +350,133 @@ WORDS: dict[str, dict[str, Any]] = {
         "calendar.feed.open": "Konsultacja „{name}”: dyżury, spotkania i termin",
         "subscribe.short": "Subskrybuj kalendarz",
         "subscribe.address.short": "Adres do skopiowania",
+        # what a calendar shows for an event (generator/calendars/wording.py): the .ics feeds,
+        # the single-event downloads and the add-to-calendar links say the same
+        "calendar.event.title.duty": "Dyżur eksperta ({modes}): {title}",
+        "calendar.event.title.meeting": "{meeting} – {title}",
+        "calendar.event.title.deadline": "Ostatni dzień na zgłoszenie uwag: {title}",
+        "calendar.event.title.cancelled": "ODWOŁANE: {title}",
+        "calendar.event.cancelled": "To wydarzenie zostało odwołane.",
+        "calendar.event.intro.duty": "Dyżur eksperta w konsultacjach: {title}",
+        "calendar.event.intro.meeting": "Spotkanie w ramach konsultacji: {title}",
+        "calendar.event.intro.deadline": "Ostatni dzień na zgłoszenie uwag w konsultacjach: {title}",
+        "calendar.event.when": "Kiedy: {day}, {start}–{end} ({zone})",
+        "calendar.event.when.deadline": "Kiedy: {day}, do godz. 23:59 ({zone})",
+        "calendar.event.where": "Gdzie: {place}",
+        "calendar.event.phones": "Telefon: {phones}",
+        "calendar.event.online": "Online: {url}",
+        "calendar.event.link_later": "Online: link po zgłoszeniu",
+        "calendar.event.by_phone": "Telefonicznie: {phones}",
+        "calendar.event.closes": "Uwagi można zgłaszać do {day}.",
+        "calendar.event.respond": "Jak zgłosić uwagi:",
+        "calendar.event.annotation": "z dopiskiem „{text}”",
+        "calendar.event.more": "Szczegóły i dokumenty: {url}",
+        "calendar.event.either": "{items} lub {last}",
+        "calendar.event.local_zone": "czas polski",
+        "calendar.event.mode.phone": "telefonicznie",
+        "calendar.event.mode.in_person": "na miejscu",
+        "calendar.event.mode.online": "online",
+        # a way to respond in a calendar's description; "other" has no label, only the editor's text
+        "calendar.event.channel.email": "e-mail",
+        "calendar.event.channel.post": "pocztą",
+        "calendar.event.channel.in_person": "osobiście",
+        "calendar.event.channel.fax": "faks",
+        "calendar.event.channel.phone": "telefonicznie",
+        "calendar.event.channel.online_form": "formularz online",
+        "calendar.event.channel.other": "",
+        "calendar.event.kind.duty": "dyżur eksperta",
+        "calendar.event.kind.meeting": "spotkanie konsultacyjne",
+        "calendar.event.kind.deadline": "termin",
+        # add-to-calendar links (generator/calendars/links.py)
+        "calendar.link.google": "Dodaj do Kalendarza Google",
+        "calendar.link.outlook": "Dodaj do Outlook.com",
+        "calendar.link.outlook365": "Dodaj do Outlooka (Microsoft 365)",
+        "calendar.link.ics": "Pobierz plik .ics (Apple, Thunderbird i inne)",
+        # the .ics feeds' own names and descriptions (generator/calendars/feeds.py)
+        "calendar.feed.all.title": "{site}: dyżury, spotkania i terminy",
+        "calendar.feed.all.description": "Dyżury ekspertów, spotkania konsultacyjne i terminy zgłaszania uwag we "
+        "wszystkich konsultacjach; ostatnie {days} dni i wszystko, co przed nami.",
+        "calendar.feed.duty.title": "{site}: dyżury ekspertów",
+        "calendar.feed.duty.description": "Dyżury ekspertów, telefoniczne i na miejscu, we wszystkich konsultacjach; "
+        "ostatnie {days} dni i wszystko, co przed nami.",
+        "calendar.feed.campaign.title": "Konsultacje: {title}",
+        "calendar.feed.campaign.description": "Dyżury ekspertów, spotkania i termin zgłaszania uwag w konsultacjach „{title}”.",
+        "calendar.feed.category.title": "{site}: {name}",
+        "calendar.feed.category.description": "Dyżury, spotkania i terminy konsultacji z kategorii „{name}”.",
+        # the accessibility statement (generator/pages/statement_page.py), worded as the v2.0 template
+        "statement.title": "Deklaracja dostępności",
+        "statement.intro": (
+            "{entity} zobowiązuje się zapewnić dostępność swojej strony internetowej zgodnie z "
+            "ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i "
+            "aplikacji mobilnych podmiotów publicznych. Deklaracja dostępności dotyczy {scope} "
+            "{link}."
+        ),
+        "statement.scope": "strony internetowej",
+        "statement.published": "Data publikacji strony internetowej",
+        "statement.updated": "Data ostatniej istotnej aktualizacji",
+        "statement.status.heading": "Stan dostępności cyfrowej",
+        "statement.status.full": (
+            "Strona internetowa jest zgodna z ustawą o dostępności cyfrowej stron internetowych i "
+            "aplikacji mobilnych podmiotów publicznych."
+        ),
+        "statement.status.partial": (
+            "Strona internetowa jest częściowo zgodna z ustawą o dostępności cyfrowej stron "
+            "internetowych i aplikacji mobilnych podmiotów publicznych z powodu niezgodności lub "
+            "wyłączeń wymienionych poniżej."
+        ),
+        "statement.status.none": (
+            "Strona internetowa jest niezgodna z ustawą o dostępności cyfrowej stron "
+            "internetowych i aplikacji mobilnych podmiotów publicznych z powodu niezgodności lub "
+            "wyłączeń wymienionych poniżej."
+        ),
+        "statement.standard": (
+            "Wymagania ustawy to wymagania normy EN 301 549 V2.1.2, czyli wytycznych WCAG 2.1 na "
+            "poziomie AA."
+        ),
+        "statement.inaccessible.heading": "Niedostępne treści",
+        "statement.exemptions.heading": "Wyłączenia",
+        "statement.prepared.heading": "Przygotowanie deklaracji dostępności",
+        "statement.prepared": "Data sporządzenia deklaracji",
+        "statement.reviewed": "Data ostatniego przeglądu deklaracji",
+        "statement.assessment.self": (
+            "Deklarację sporządziliśmy na podstawie samooceny przeprowadzonej przez podmiot "
+            "publiczny."
+        ),
+        "statement.assessment.audit": (
+            "Deklarację sporządziliśmy na podstawie badania przeprowadzonego przez podmiot "
+            "zewnętrzny: {auditor}."
+        ),
+        "statement.facilities.heading": "Udogodnienia, ograniczenia i inne informacje",
+        "statement.shortcuts.heading": "Skróty klawiszowe",
+        "statement.contact.heading": "Informacje zwrotne i dane kontaktowe",
+        "statement.contact": (
+            "Problemy z dostępnością cyfrową tej strony internetowej możesz zgłosić{person}: "
+            "e-mailem na adres {email} lub telefonicznie pod numerem {phone}. Tą samą drogą "
+            "możesz poprosić o informacje niedostępne w inny sposób, na przykład o dostępną "
+            "wersję dokumentu, i złożyć żądanie zapewnienia dostępności cyfrowej."
+        ),
+        "statement.contact.person": " osobie kontaktowej, którą jest {name}",
+        "statement.procedure.heading": "Obsługa wniosków i skarg związanych z dostępnością",
+        "statement.procedure": (
+            "Każdy ma prawo zażądać zapewnienia dostępności cyfrowej tej strony internetowej, jej "
+            "elementu lub treści. W żądaniu podaj:\n\n- swoje imię i nazwisko,\n- dane do kontaktu "
+            "(na przykład numer telefonu lub adres e-mail),\n- dokładny adres strony albo nazwę "
+            "dokumentu, którego dotyczy żądanie,\n- na czym polega problem i jaki sposób jego "
+            "rozwiązania będzie dla Ciebie najwygodniejszy.\n\nOdpowiemy niezwłocznie, nie później "
+            "niż w ciągu 7 dni od otrzymania żądania. Jeśli w tym terminie nie damy rady zapewnić "
+            "dostępności, poinformujemy Cię o tym i podamy nowy termin, nie dłuższy niż 2 "
+            "miesiące od dnia złożenia żądania. Jeśli zapewnienie dostępności nie będzie możliwe, "
+            "zaproponujemy alternatywny sposób dostępu do informacji.\n\nJeśli odmówimy zapewnienia "
+            "dostępności albo alternatywnego dostępu, możesz złożyć skargę: {complaints}. Po "
+            "wyczerpaniu tej drogi możesz złożyć wniosek do [Rzecznika Praw "
+            "Obywatelskich](https://bip.brpo.gov.pl/)."
+        ),
+        "statement.complaints": "pisemnie na adres {address} albo e-mailem na adres {email}",
+        "statement.other.heading": "Pozostałe informacje",
+        "statement.apps.heading": "Aplikacje mobilne",
+        "statement.architecture.heading": "Dostępność architektoniczna",
+        "statement.architecture.link": "Szczegółowy opis dostępności architektonicznej",
+        "statement.communication.heading": "Dostępność komunikacyjno-informacyjna",
     },
     "en": {
         "status.upcoming": "upcoming",
@@ -442,6 +575,11 @@ WORDS: dict[str, dict[str, Any]] = {
         "news.extended": "Deadline extended to {when}",
         "news.deadline": "Deadline for comments changed to {when}",
         "news.text.deadline": "Comments can be sent until {when}.",
+        "news.text.new": "Comments can be sent from {opens} to {closes}.",
+        "news.announcement": "Announcement: {title} – {campaign}",
+        "news.report": "Consultation report: {title}",
+        "news.text.report": "We have published the report on the results of the consultation.",
+        "news.change": "Change: {title}",
         "event.all_day": "until end of day",
         "event.past": "past",
         "mode.phone": "by phone",
@@ -638,6 +776,123 @@ WORDS: dict[str, dict[str, Any]] = {
         "calendar.feed.open": "Consultation “{name}”: duty hours, meetings and deadline",
         "subscribe.short": "Subscribe",
         "subscribe.address.short": "Address to copy",
+        "calendar.event.title.duty": "Expert duty hour ({modes}): {title}",
+        "calendar.event.title.meeting": "{meeting} – {title}",
+        "calendar.event.title.deadline": "Last day to send comments: {title}",
+        "calendar.event.title.cancelled": "CANCELLED: {title}",
+        "calendar.event.cancelled": "This event has been cancelled.",
+        "calendar.event.intro.duty": "Expert duty hour in the consultation: {title}",
+        "calendar.event.intro.meeting": "Meeting of the consultation: {title}",
+        "calendar.event.intro.deadline": "Last day to send comments in the consultation: {title}",
+        "calendar.event.when": "When: {day}, {start}–{end} ({zone})",
+        "calendar.event.when.deadline": "When: {day}, until 23:59 ({zone})",
+        "calendar.event.where": "Where: {place}",
+        "calendar.event.phones": "Phone: {phones}",
+        "calendar.event.online": "Online: {url}",
+        "calendar.event.link_later": "Online: link after registration",
+        "calendar.event.by_phone": "By phone: {phones}",
+        "calendar.event.closes": "Comments are accepted until {day}.",
+        "calendar.event.respond": "How to send comments:",
+        "calendar.event.annotation": "marked “{text}”",
+        "calendar.event.more": "Details and documents: {url}",
+        "calendar.event.either": "{items} or {last}",
+        "calendar.event.local_zone": "Polish time",
+        "calendar.event.mode.phone": "by phone",
+        "calendar.event.mode.in_person": "in person",
+        "calendar.event.mode.online": "online",
+        "calendar.event.channel.email": "e-mail",
+        "calendar.event.channel.post": "post",
+        "calendar.event.channel.in_person": "in person",
+        "calendar.event.channel.fax": "fax",
+        "calendar.event.channel.phone": "phone",
+        "calendar.event.channel.online_form": "online form",
+        "calendar.event.channel.other": "",
+        "calendar.event.kind.duty": "expert duty hour",
+        "calendar.event.kind.meeting": "consultation meeting",
+        "calendar.event.kind.deadline": "deadline",
+        "calendar.link.google": "Add to Google Calendar",
+        "calendar.link.outlook": "Add to Outlook.com",
+        "calendar.link.outlook365": "Add to Outlook (Microsoft 365)",
+        "calendar.link.ics": "Download .ics (Apple, Thunderbird, other)",
+        "calendar.feed.all.title": "{site}: duty hours, meetings and deadlines",
+        "calendar.feed.all.description": "Expert duty hours, consultation meetings and comment deadlines of every "
+        "consultation; the last {days} days and everything ahead.",
+        "calendar.feed.duty.title": "{site}: expert duty hours",
+        "calendar.feed.duty.description": "Expert duty hours of every consultation, by phone and in person; the last "
+        "{days} days and everything ahead.",
+        "calendar.feed.campaign.title": "Consultation: {title}",
+        "calendar.feed.campaign.description": "Expert duty hours, meetings and the comment deadline of the consultation “{title}”.",
+        "calendar.feed.category.title": "{site}: {name}",
+        "calendar.feed.category.description": "Duty hours, meetings and deadlines of consultations in the category “{name}”.",
+        "statement.title": "Accessibility statement",
+        "statement.intro": (
+            "{entity} is committed to making its website accessible in accordance with the Act of "
+            "4 April 2019 on the digital accessibility of websites and mobile applications of "
+            "public bodies. This accessibility statement applies to {scope} {link}."
+        ),
+        "statement.scope": "the website",
+        "statement.published": "Date the website was published",
+        "statement.updated": "Date of the last major update",
+        "statement.status.heading": "Compliance status",
+        "statement.status.full": (
+            "This website is fully compliant with the Act on the digital accessibility of "
+            "websites and mobile applications of public bodies."
+        ),
+        "statement.status.partial": (
+            "This website is partially compliant with the Act on the digital accessibility of "
+            "websites and mobile applications of public bodies due to the non-compliances or "
+            "exemptions listed below."
+        ),
+        "statement.status.none": (
+            "This website is not compliant with the Act on the digital accessibility of websites "
+            "and mobile applications of public bodies due to the non-compliances or exemptions "
+            "listed below."
+        ),
+        "statement.standard": (
+            "The Act requires conformance with EN 301 549 V2.1.2, that is WCAG 2.1 at level AA."
+        ),
+        "statement.inaccessible.heading": "Non-accessible content",
+        "statement.exemptions.heading": "Exemptions",
+        "statement.prepared.heading": "Preparation of this accessibility statement",
+        "statement.prepared": "Date this statement was prepared",
+        "statement.reviewed": "Date this statement was last reviewed",
+        "statement.assessment.self": (
+            "This statement was prepared on the basis of a self-assessment carried out by the "
+            "public body."
+        ),
+        "statement.assessment.audit": (
+            "This statement was prepared on the basis of an evaluation carried out by a third "
+            "party: {auditor}."
+        ),
+        "statement.facilities.heading": "Facilities, limitations and other information",
+        "statement.shortcuts.heading": "Keyboard shortcuts",
+        "statement.contact.heading": "Feedback and contact information",
+        "statement.contact": (
+            "You can report accessibility problems with this website{person}: by e-mail to "
+            "{email} or by phone on {phone}. The same way you can ask for information in another "
+            "format, for example an accessible version of a document, and request that we make "
+            "content accessible."
+        ),
+        "statement.contact.person": " to our contact person, {name}",
+        "statement.procedure.heading": "Handling requests and complaints about accessibility",
+        "statement.procedure": (
+            "Anyone may request that this website, a part of it or its content be made "
+            "accessible. In your request, give:\n\n- your name,\n- how to contact you (for example a "
+            "phone number or e-mail address),\n- the exact address of the page or the name of the "
+            "document concerned,\n- what the problem is and which solution would suit you best.\n\n"
+            "We will reply without delay and within 7 days of receiving the request. If we cannot "
+            "make the content accessible within that time, we will tell you and give a new date, "
+            "no later than 2 months after the request. If making it accessible is not possible, "
+            "we will offer another way to access the information.\n\nIf we refuse the request, you "
+            "may file a complaint: {complaints}. After that, you may apply to the [Commissioner "
+            "for Human Rights](https://bip.brpo.gov.pl/) (Rzecznik Praw Obywatelskich)."
+        ),
+        "statement.complaints": "in writing to {address} or by e-mail to {email}",
+        "statement.other.heading": "Other information",
+        "statement.apps.heading": "Mobile applications",
+        "statement.architecture.heading": "Architectural accessibility",
+        "statement.architecture.link": "Full description of architectural accessibility",
+        "statement.communication.heading": "Information and communication accessibility",
     },
 }
 

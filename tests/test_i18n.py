@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import re
+import string
+from pathlib import Path
 
 import pytest
 from babel import Locale
@@ -109,6 +113,69 @@ def test_every_word_exists_in_both_languages_with_the_plural_forms_each_needs() 
             if isinstance(value, dict):
                 needed = {locale.plural_form(n) for n in range(0, 200)}
                 assert needed <= set(value), (language, key)
+
+
+def _placeholders(value: object) -> set[str]:
+    texts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+    return {name for text in texts for _, name, _, _ in string.Formatter().parse(str(text)) if name}
+
+
+def test_every_word_has_the_same_placeholders_in_both_languages() -> None:
+    for key, value in WORDS["pl"].items():
+        assert _placeholders(value) == _placeholders(WORDS["en"][key]), key
+
+
+# Modules whose string literals may carry Polish words because no resident reads them as the
+# site's interface. Everything else a resident sees is in i18n.py, so an English site says it
+# in English; editors' messages are in source/messages.py.
+POLISH_ALLOWED = {
+    "i18n.py": "the words themselves",
+    "source/messages.py": "editors' messages, in Polish and English",
+    "source/errors.py": "the labels of editors' messages (warning, how to fix)",
+    "cli.py": "the consult command's help and questions, for editors",
+    "newsite/scaffold.py": "the starter consultation written into a new site's repository, Polish by design",
+    "newsite/siteconfig.py": "the starter mkdocs.yml of a new site, Polish by design",
+    "options.py": "the example organisation's Polish legal name and an editors' example",
+    "source/comments.py": "the columns and decisions of the editors' comments table, and Polish name words",
+    "source/model.py": "values editors write in campaign.yml (decisions) and Polish examples in the schema",
+    "source/statement.py": "values editors write in mkdocs.yml for the accessibility statement",
+    "search.py": "a letter the search folds when it reads Polish text",
+}
+POLISH_LETTERS = re.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
+GENERATOR = Path(__file__).resolve().parent.parent / "generator"
+
+
+def _polish_literals(path: Path) -> list[str]:
+    """The string constants of a module, docstrings left out, that contain a Polish letter."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        f"{path.relative_to(GENERATOR)}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        and POLISH_LETTERS.search(node.value)
+    ]
+
+
+def test_every_polish_word_a_resident_sees_is_in_i18n() -> None:
+    found = [
+        line
+        for path in sorted(GENERATOR.rglob("*.py"))
+        if path.relative_to(GENERATOR).as_posix() not in POLISH_ALLOWED
+        for line in _polish_literals(path)
+    ]
+    assert not found, "Polish words outside i18n.py (move them into WORDS):\n" + "\n".join(found)
+
+
+def test_every_module_allowed_polish_words_still_has_some() -> None:
+    # An entry that no longer needs the exception would let new words slip in unnoticed.
+    for name in POLISH_ALLOWED:
+        assert _polish_literals(GENERATOR / name), name
 
 
 def test_unknown_language_falls_back_to_english_words() -> None:

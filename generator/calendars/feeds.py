@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.calendars.events import Event, campaign_events, sort_key
-from generator.language import is_english
+from generator.i18n import translator
 from generator.options import Settings
 from generator.source.model import Campaign
 
@@ -32,23 +32,12 @@ class CalendarFeed:
     subject: str = ""  # the consultation's title or the category's name, in the editors' words
 
 
-def _english(settings: Settings) -> bool:
-    return is_english(settings.language)
-
-
 def site_feeds(settings: Settings) -> list[CalendarFeed]:
     """The two site-wide feeds: every event, and duty hours only."""
-    name, days = settings.site_name, settings.feed_past_days
-    if _english(settings):
-        all_text = (f"{name}: duty hours, meetings and deadlines",
-                    f"Expert duty hours, consultation meetings and comment deadlines of every consultation; the last {days} days and everything ahead.")
-        duty_text = (f"{name}: expert duty hours",
-                     f"Expert duty hours of every consultation, by phone and in person; the last {days} days and everything ahead.")
-    else:
-        all_text = (f"{name}: dyżury, spotkania i terminy",
-                    f"Dyżury ekspertów, spotkania konsultacyjne i terminy zgłaszania uwag we wszystkich konsultacjach; ostatnie {days} dni i wszystko, co przed nami.")
-        duty_text = (f"{name}: dyżury ekspertów",
-                     f"Dyżury ekspertów, telefoniczne i na miejscu, we wszystkich konsultacjach; ostatnie {days} dni i wszystko, co przed nami.")
+    t = translator(settings.language)
+    site, days = settings.site_name, settings.feed_past_days
+    all_text = (t("calendar.feed.all.title", site=site), t("calendar.feed.all.description", days=days))
+    duty_text = (t("calendar.feed.duty.title", site=site), t("calendar.feed.duty.description", days=days))
     page = urls.calendar_page(settings)
     return [
         CalendarFeed("all", urls.ics_all(settings), page, *all_text),
@@ -59,10 +48,8 @@ def site_feeds(settings: Settings) -> list[CalendarFeed]:
 def campaign_feed(campaign: Campaign, settings: Settings) -> CalendarFeed:
     """The feed of one consultation: all of its events, past ones included."""
     title = campaign.data.title
-    if _english(settings):
-        text = (f"Consultation: {title}", f"Expert duty hours, meetings and the comment deadline of the consultation “{title}”.")
-    else:
-        text = (f"Konsultacje: {title}", f"Dyżury ekspertów, spotkania i termin zgłaszania uwag w konsultacjach „{title}”.")
+    t = translator(settings.language)
+    text = (t("calendar.feed.campaign.title", title=title), t("calendar.feed.campaign.description", title=title))
     return CalendarFeed("campaign", urls.ics_campaign(settings, campaign.slug),
                         urls.campaign_page(settings, campaign.slug), *text, campaign=campaign.slug, subject=title)
 
@@ -72,14 +59,11 @@ def category_feeds(campaigns: Sequence[Campaign], settings: Settings) -> list[Ca
     names: dict[str, str] = {}
     for name in sorted(n for c in campaigns for n in c.data.categories):
         names.setdefault(urls.category_slug(name), name)
+    t = translator(settings.language)
     feeds = []
     for slug, name in sorted(names.items()):
-        if _english(settings):
-            text = (f"{settings.site_name}: {name}",
-                    f"Duty hours, meetings and deadlines of consultations in the category “{name}”.")
-        else:
-            text = (f"{settings.site_name}: {name}",
-                    f"Dyżury, spotkania i terminy konsultacji z kategorii „{name}”.")
+        text = (t("calendar.feed.category.title", site=settings.site_name, name=name),
+                t("calendar.feed.category.description", name=name))
         feeds.append(CalendarFeed("category", urls.ics_category(settings, name), urls.category_page(settings, name),
                                   *text, category=slug, subject=name))
     return feeds

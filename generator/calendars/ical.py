@@ -47,7 +47,7 @@ from generator.calendars.wording import (
     event_url,
 )
 from generator.engine.memo import Memo, cached
-from generator.language import is_english
+from generator.language import words_language
 from generator.options import Settings
 from generator.outputs import Output
 from generator.source.errors import ConsultationsError, Problem
@@ -113,7 +113,8 @@ class _Writer:
         self.zone = zone.to_ical()
         # Per event: its VEVENT bytes, whether it is in local time, whether it names an organiser.
         self.events: dict[tuple[str, str], tuple[bytes, bool, bool]] = {}
-        self.prodid = f"-//{settings.host}//Konsultacje//{'EN' if _english(settings) else 'PL'}"
+        # The product's name is the same in both languages; the last part is the words' language.
+        self.prodid = f"-//{settings.host}//Konsultacje//{words_language(settings.language).upper()}"
 
     def event(self, event: Event) -> tuple[bytes, bool, bool]:
         key = (event.campaign.slug, event.key)
@@ -285,7 +286,3 @@ def vtimezone_component(key: str, observances: Sequence[Observance]) -> Timezone
         part.add("tzoffsetto", observance.offset_to)
         zone.add_component(part)
     return zone
-
-
-def _english(settings: Settings) -> bool:
-    return is_english(settings.language)

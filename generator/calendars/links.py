@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from generator import urls
 from generator.calendars.events import Event
 from generator.calendars.wording import event_description, event_location, event_summary
-from generator.language import is_english
+from generator.i18n import translator
 from generator.options import Settings
 
 OUTLOOK_PERSONAL = "outlook.live.com"
@@ -74,16 +74,10 @@ def outlook_calendar_url(event: Event, title: str | None, settings: Settings, ho
 
 def event_links(event: Event, settings: Settings) -> list[CalendarLink]:
     """Every "add to calendar" link for one event, in the order pages show them."""
-    english = is_english(settings.language)
-    labels = (
-        ("Add to Google Calendar", "Add to Outlook.com", "Add to Outlook (Microsoft 365)", "Download .ics (Apple, Thunderbird, other)")
-        if english else
-        ("Dodaj do Kalendarza Google", "Dodaj do Outlook.com", "Dodaj do Outlooka (Microsoft 365)",
-         "Pobierz plik .ics (Apple, Thunderbird i inne)")
-    )
+    t = translator(settings.language)
     return [
-        CalendarLink("google", labels[0], google_calendar_url(event, None, settings)),
-        CalendarLink("outlook", labels[1], outlook_calendar_url(event, None, settings, OUTLOOK_PERSONAL)),
-        CalendarLink("outlook365", labels[2], outlook_calendar_url(event, None, settings, OUTLOOK_WORK)),
-        CalendarLink("ics", labels[3], settings.url(urls.ics_event(settings, event.campaign.slug, event.key))),
+        CalendarLink("google", t("calendar.link.google"), google_calendar_url(event, None, settings)),
+        CalendarLink("outlook", t("calendar.link.outlook"), outlook_calendar_url(event, None, settings, OUTLOOK_PERSONAL)),
+        CalendarLink("outlook365", t("calendar.link.outlook365"), outlook_calendar_url(event, None, settings, OUTLOOK_WORK)),
+        CalendarLink("ics", t("calendar.link.ics"), settings.url(urls.ics_event(settings, event.campaign.slug, event.key))),
     ]

@@ -101,7 +101,7 @@ def campaign_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
 
 def _new_item(campaign: Campaign, settings: Settings) -> FeedItem:
     data = campaign.data
-    dates = f"Uwagi można zgłaszać od {data.opens:%d.%m.%Y} do {data.closes:%d.%m.%Y}."
+    dates = translator(settings.language)("news.text.new", opens=f"{data.opens:%d.%m.%Y}", closes=f"{data.closes:%d.%m.%Y}")
     page = settings.url(urls.campaign_page(settings, campaign.slug))
     item = _item(
         campaign, settings, Kind.NEW, "", data.title, page, f"{plain(data.summary)} {dates}", data.published
@@ -136,12 +136,13 @@ def _last_change(campaign: Campaign, today: dt.date) -> dt.date:
 
 
 def _announcement_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
+    t = translator(settings.language)
     items = []
     for note in campaign.announcements:
         # Keyed by file name, which is unique in the folder (two names may share a slug).
         stem = PurePosixPath(note.source).stem or note.slug
         link = settings.url(urls.announcement_link(settings, campaign.slug, note.slug))
-        title = f"Komunikat: {note.title} – {campaign.data.title}"
+        title = t("news.announcement", title=note.title, campaign=campaign.data.title)
         key = f"komunikat/{quote(stem, safe='')}"
         items.append(
             _item(
@@ -163,8 +164,9 @@ def _report_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
     report = campaign.data.report
     if report is None:
         return []
-    title = f"Raport z konsultacji: {campaign.data.title}"
-    summary = report.summary or "Opublikowaliśmy raport z wyników konsultacji."
+    t = translator(settings.language)
+    title = t("news.report", title=campaign.data.title)
+    summary = report.summary or t("news.text.report")
     link = settings.url(urls.report_link(settings, campaign.slug))
     item = _item(campaign, settings, Kind.REPORT, "raport", title, link, summary, report.published)
     files = [campaign.report_file] if campaign.report_file is not None else []
@@ -180,7 +182,7 @@ def _change_items(campaign: Campaign, settings: Settings) -> list[FeedItem]:
         # that correcting a typo does not announce the change again.
         per_day[change.date] = count = per_day.get(change.date, 0) + 1
         key = f"zmiana/{change.date.isoformat()}" + (f"-{count}" if count > 1 else "")
-        title = f"Zmiana: {campaign.data.title}"
+        title = translator(settings.language)("news.change", title=campaign.data.title)
         items.append(_item(campaign, settings, Kind.CHANGE, key, title, link, change.summary, change.date))
     return items
 
