@@ -18,24 +18,21 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import atomic, csp, editor_html, gcpause, parallel, search, sitekit, urls
+from generator import atomic, csp, editor_html, gcpause, parallel, search, sitekit, themevalues
 from generator.config import PluginConfig, SettingsError, make_settings
 from generator.errors import ConsultationsError, Problem, Severity, format_text, os_error_problem
 from generator.history import with_history
 from generator.html_fixes import fix_material_html
-from generator.i18n import translator
 from generator.markdown_blocks import KnownBlocks
 from generator.mkdocsfiles import HtmlStore, to_file
 from generator.model import Campaign
 from generator.outputs import Output, PackedPage
-from generator.pages.views import open_data_links
 from generator.pipeline import check_campaigns
 from generator.privacy import notice_problems
 from generator.revisions import read_git
 from generator.session import PreviewSession
 from generator.settings import Settings
 from generator.statement import read_statement
-from generator.statement_page import statement_link
 from generator.timing import StageTimes
 
 log = get_plugin_logger(__name__)
@@ -75,6 +72,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         if self.session is not None:
             self.settings = self.session.pin_clock(self.settings)
         _add_package_theme(config)
+        # The theme reads the site's values from config.extra, where any engine can pass them.
+        config.extra[themevalues.EXTRA_KEY] = themevalues.theme_values(self.settings)
         self.editor_markdown = editor_html.EditorMarkdown(config.markdown_extensions, config.mdx_configs)
         config.markdown_extensions.append(self.known_blocks)  # type: ignore[arg-type]
         self._stage(config)
@@ -205,16 +204,6 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         context["campaign"] = self.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         context["consultations"] = self.settings  # type: ignore[typeddict-unknown-key]
         return context
-
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        # Globals rather than page context, so that 404.html (not a page) gets them too.
-        if self.settings is not None:
-            env.globals["cx_head_links"] = urls.head_links(self.settings)
-            env.globals["cx_search_url"] = urls.search_page(self.settings)
-            env.globals["cx_t"] = translator(self.settings.language)  # the theme's own words
-            env.globals["cx_statement"] = statement_link(self.settings)
-            env.globals["cx_open_data"] = open_data_links(self.settings)
-        return env
 
     def _fix_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's markup has two HTML errors outside any template block; see html_fixes.
