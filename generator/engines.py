@@ -30,6 +30,7 @@ from generator.settings import Settings
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 _SITEMAP = "sitemap.xml"
+_ACTION = re.compile(r'<a href="[^"]*" title="[^"]*" class="md-content__button md-icon"[^>]*>.*?</a>', re.S)
 SITE = "site"  # the engine's output folder inside the tree
 _TAIL_LINES = 15  # of the engine's output, shown when it fails
 
@@ -123,9 +124,12 @@ def _has_search(config: dict[str, Any]) -> bool:
 
 
 def _edit_link(html: str, meta: dict[str, Any], settings: Settings) -> str:
-    """Generated pages are edited where their sources live (campaign.yml), as the plugin links them."""
+    """Generated pages are edited where their sources live (campaign.yml), as the plugin links them;
+    those with no source (lists, calendar) have no edit link, as MkDocs gives generated files none."""
     edit_path = meta.get("edit_path")
-    if not (edit_path and settings.repo_url and settings.edit_uri):
+    if not edit_path:
+        return _ACTION.sub("", html)
+    if not (settings.repo_url and settings.edit_uri):
         return html
     right = f"{settings.repo_url}/{settings.edit_uri}{edit_path}"
     return re.sub(r'<a href="[^"]*"([^>]*rel="edit")', lambda m: f'<a href="{right}"{m[1]}', html)
