@@ -147,3 +147,20 @@ def test_an_engine_that_fails_leaves_the_site_and_says_what_it_said(
     err = capsys.readouterr().err
     assert "the zensical engine stopped the build; the site is unchanged. It said:\nError: site_dir" in err
     assert not site.exists()
+
+
+def test_an_engine_that_is_not_installed_is_named(tmp_path: Path) -> None:
+    with pytest.raises(engines.EngineError) as caught:
+        engines.command("no-such-engine", tmp_path / "mkdocs.yml", strict=False)
+    assert caught.value.problem.code == "engine_not_installed"
+    assert "silnik no-such-engine nie jest zainstalowany" in caught.value.problem.message("pl")[0]
+
+
+# Methods on strings and mappings are Jinja2's (Python's); Zensical's MiniJinja has none of them.
+_PYTHON_METHOD = re.compile(r"\.(get|startswith|endswith|split|lower|upper|strip|format|join|items|keys|values)\(")
+
+
+def test_theme_templates_use_only_syntax_zensical_shares() -> None:
+    found = [f"{path.relative_to(REPO)}: {match.group(0)}" for path in sorted((REPO / "theme").rglob("*.html"))
+             for match in _PYTHON_METHOD.finditer(path.read_text(encoding="utf-8"))]
+    assert found == []
