@@ -53,8 +53,8 @@ class Tree:
 def read_site(root: Path) -> tuple[dict[str, Any], Settings | None, list[Problem]]:
     """mkdocs.yml as written (tags kept) and the site's settings, or the problems that stop a build."""
     site, problems = check_site(root)
-    doc, more = read_mkdocs_yml(root / MKDOCS_YML) if (root / MKDOCS_YML).is_file() else (None, [])
-    problems += more
+    # check_site reported what is wrong with mkdocs.yml; this reading is for its values only.
+    doc = read_mkdocs_yml(root / MKDOCS_YML)[0] if (root / MKDOCS_YML).is_file() else None
     if doc is None or not isinstance(doc.data, dict) or plugin_options(doc)[0] is None:
         return {}, None, problems + ([] if problems else [Problem(MKDOCS_YML, "generate_no_plugin", {})])
     data = yaml.load((root / MKDOCS_YML).read_text(encoding="utf-8"), Loader=_TagLoader)

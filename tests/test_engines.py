@@ -164,3 +164,15 @@ def test_theme_templates_use_only_syntax_zensical_shares() -> None:
     found = [f"{path.relative_to(REPO)}: {match.group(0)}" for path in sorted((REPO / "theme").rglob("*.html"))
              for match in _PYTHON_METHOD.finditer(path.read_text(encoding="utf-8"))]
     assert found == []
+
+
+@pytest.mark.parametrize("command", [["build", "--engine", "zensical"], ["generate"]])
+def test_a_broken_mkdocs_yml_gets_its_message_once(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - consultations:\n      timezone: [\n", encoding="utf-8")
+    target = [str(tmp_path / "zrodlo")] if command == ["generate"] else []
+    assert cli.main([*command, *target, "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "mkdocs.yml:5:1: błąd składni YAML" in err and "Traceback" not in err
+    assert err.strip().endswith("Znaleziono: błędy 1, ostrzeżenia 0 (plików: 1).")
