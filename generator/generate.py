@@ -32,6 +32,7 @@ from generator.themevalues import EXTRA_KEY, theme_values
 
 MKDOCS_YML = "mkdocs.yml"
 DOCS, THEME = "docs", "theme"
+MARKDOWN_EXTENSION = "generator.markdown_blocks"
 
 
 @dataclass
@@ -134,6 +135,8 @@ def _engine_config(data: dict[str, Any], settings: Settings, target: Path) -> di
     theme["custom_dir"] = THEME
     config["theme"] = theme
     config["extra"] = {**(data.get("extra") or {}), EXTRA_KEY: theme_values(settings)}
+    # Our Markdown speed-up that needs no plugin (plain headings; see markdown_blocks).
+    config["markdown_extensions"] = [*(data.get("markdown_extensions") or []), MARKDOWN_EXTENSION]
     return config
 
 
