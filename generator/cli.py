@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -35,6 +35,9 @@ from generator.source.privacy import notice_problems
 from generator.source.revisions import read_git
 from generator.source.statement import read_statement
 from generator.source.validate import is_slug, slugify
+
+if TYPE_CHECKING:
+    from generator.engine.generate import Tree
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,6 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
                       help="skąd CI instaluje generator (wiersz requirements.txt)")
     init.set_defaults(run=_cmd_init)
 
+    generate = sub.add_parser("generate", help="zapisz całe źródło strony dla innego silnika / write the site's source tree")
+    generate.add_argument("directory", type=Path, help="folder na źródło strony (pusty albo nieistniejący)")
+    generate.add_argument("--root", type=Path, default=Path("."), help="folder strony (z mkdocs.yml)")
+    generate.add_argument("--lang", choices=("pl", "en"), default=None, help="język komunikatów")
+    generate.set_defaults(run=_cmd_generate)
+
+    build = sub.add_parser("build", help="zbuduj i opublikuj stronę wybranym silnikiem / build with an engine")
+    build.add_argument("--engine", default="mkdocs", help="mkdocs (domyślnie), properdocs albo zensical")
+    build.add_argument("--root", type=Path, default=Path("."), help="folder strony (z mkdocs.yml)")
+    build.add_argument("-d", "--site-dir", type=Path, default=None, help="folder zbudowanej strony (domyślnie site_dir z mkdocs.yml)")
+    build.add_argument("--strict", action="store_true", help="ostrzeżenia też kończą się błędem")
+    build.add_argument("--lang", choices=("pl", "en"), default=None, help="język komunikatów")
+    build.set_defaults(run=_cmd_build)
+
     schema = sub.add_parser("schema", help="wypisz JSON Schema pliku campaign.yml")
     schema.set_defaults(run=_cmd_schema)
     return parser
@@ -109,6 +126,8 @@ def read_site_options(root: Path) -> dict[str, Any]:
         return options  # `check_site` reports what is wrong with mkdocs.yml
     if not isinstance(data, dict):
         return options
+    if isinstance(data.get("site_dir"), str):
+        options["site_dir"] = data["site_dir"]
     if isinstance(data.get("docs_dir"), str):
         options["docs_dir"] = data["docs_dir"]
     if isinstance(data.get("markdown_extensions"), list):
@@ -208,6 +227,68 @@ def _repo_prefix(root: Path, workspace_variable: str) -> str:
             rel = root.relative_to(top).as_posix()
             return "" if rel == "." else rel
     return ""
+
+
+def _language(args: argparse.Namespace, root: Path) -> str:
+    return str(args.lang or words_language(check_site(root)[0].language))
+
+
+def _generate(root: Path, target: Path, lang: str, strict: bool) -> Tree | None:
+    """Check the site and write its tree; print the problems as `consult check` does."""
+    from generator.engine import generate  # see _cmd_new
+
+    options = read_site_options(root)
+    tree, problems = generate.check_and_generate(root, target, _editor_markdown(options.get("markdown_extensions")))
+    _print_problems(problems, lang)
+    return None if tree is None or has_errors(problems, strict=strict) else tree
+
+
+def _print_problems(problems: list[Problem], lang: str) -> None:
+    for problem in sorted_problems(problems):
+        print(format_text(problem, lang), file=sys.stderr)
+    if problems:
+        print(summary_line(problems, lang), file=sys.stderr)
+
+
+def _cmd_generate(args: argparse.Namespace) -> int:
+    root: Path = args.root.resolve()
+    lang = _language(args, root)
+    target: Path = args.directory.resolve()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        print(format_text(Problem(os.path.relpath(target), "generate_not_empty", {"folder": os.path.relpath(target)}), lang),
+              file=sys.stderr)
+        return 1
+    tree = _generate(root, target, lang, strict=False)
+    if tree is None:
+        return 1
+    print(render_message("generated", {"folder": os.path.relpath(target), "pages": len(tree.pages),
+                                       "files": len(tree.files)}, lang)[0])
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from generator.engine import atomic, external, generate  # see _cmd_new
+
+    root: Path = args.root.resolve()
+    lang = _language(args, root)
+    if args.engine not in external.ENGINES:
+        problem = Problem("--engine", "engine_unknown", {"engine": args.engine, "engines": ", ".join(external.ENGINES)})
+        print(format_text(problem, lang), file=sys.stderr)
+        return 2
+    _, settings, problems = generate.read_site(root)
+    if settings is None:
+        _print_problems(problems, lang)
+        return 1
+    site_dir: Path = (args.site_dir or root / str(read_site_options(root).get("site_dir") or "site")).absolute()
+    try:
+        if not external.build(lambda source: _generate(root, source, lang, strict=args.strict),
+                             settings, args.engine, site_dir, strict=args.strict):
+            return 1
+    except (external.EngineError, atomic.PublishError) as exc:
+        print(format_text(exc.problem, lang), file=sys.stderr)
+        return 1
+    print(render_message("built", {"engine": args.engine, "folder": os.path.relpath(site_dir)}, lang)[0])
+    return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

@@ -452,3 +452,49 @@ def _source_date_epoch(value: str) -> dt.datetime | None:
         return dt.datetime.fromtimestamp(int(value), dt.timezone.utc)
     except (OverflowError, OSError, ValueError):  # beyond the year 9999
         raise EpochError(value) from None
+
+
+def compose_settings(
+    checked: SiteOptions, *, root: Path, site_name: str, docs_dir: Path, language: str,
+    repo_url: str, edit_uri: str,
+) -> Settings:
+    """The settings of a site from its checked plugin options and mkdocs.yml's own fields
+    (for the plugin and for `consult generate`, which reads mkdocs.yml without MkDocs).
+
+    Raises EpochError for a SOURCE_DATE_EPOCH that is no time.
+    """
+    site_url = checked.site_url
+    today, build_time = resolve_today(checked.timezone, checked.today)
+    return Settings(
+        site_url=site_url if site_url.endswith("/") else site_url + "/",
+        site_name=site_name,
+        root=root,
+        campaigns_dir=(root / checked.campaigns_dir).resolve(),
+        docs_dir=docs_dir,
+        language=language,
+        timezone=checked.timezone,
+        today=today,
+        build_time=build_time,
+        url_prefix=checked.url_prefix,
+        calendar_prefix=checked.calendar_prefix,
+        feeds_prefix=checked.feeds_prefix,
+        feed_past_days=checked.feed_past_days,
+        repo_url=repo_url.rstrip("/"),
+        edit_uri=_repository_edit_uri(edit_uri, docs_dir, root),
+        organisation=Organisation(**checked.organisation),
+        extra={"accessibility_statement": checked.accessibility_statement},
+        privacy_notice=checked.privacy_notice,
+        access_pages=checked.access_pages,
+        rules=checked.rules,
+    )
+
+
+def _repository_edit_uri(edit_uri: str, docs: Path, root: Path) -> str:
+    """MkDocs' edit_uri points into docs_dir (edit/main/content/); campaigns need the repository root."""
+    edit_uri = edit_uri.strip("/")
+    if not edit_uri:
+        return ""
+    docs_rel = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else ""
+    if docs_rel and docs_rel != "." and edit_uri.endswith("/" + docs_rel):
+        edit_uri = edit_uri[: -len(docs_rel) - 1]
+    return edit_uri + "/"

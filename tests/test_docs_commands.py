@@ -9,6 +9,7 @@ so a typo in an option cannot pass unnoticed.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shlex
@@ -23,6 +24,7 @@ from generator import cli
 
 from .conftest import REPO
 from .docs_commands import GUIDE, README, VENV_BIN, printed_commands, type_command
+from .tools import require
 
 RUN = "run here"  # typed in a new site by this file, its effect asserted
 PARSE = "parsed"  # its own parser reads every option (make: the target exists, `make -n`)
@@ -52,6 +54,8 @@ LEDGER: dict[Path, dict[str, str]] = {
         "git diff tests/": RUN,
         "python scripts/screenshots.py site/ shots/ --clock 2025-09-01T10:00:00+02:00": PARSE,
         "mkdocs serve --dirty": PREVIEW, "mkdocs build": RUN,
+        "consult generate zrodlo-strony": RUN, "consult build --engine properdocs": RUN,
+        "consult build --engine zensical": RUN, "consult generate": NAME, "consult build": NAME, "mkdocs": NAME,
     },
     GUIDE: {
         "python3 -m venv .venv": OFFLINE,
@@ -65,6 +69,9 @@ LEDGER: dict[Path, dict[str, str]] = {
         "consult new": NAME, "mkdocs build": RUN, "make serve": PREVIEW,
         "python3 -m http.server 8642 --bind 127.0.0.1 --directory podglad-strony": ARTIFACT, "python3": NAME,
         "consult check --strict": RUN,
+        '.venv/bin/pip install "konsultacje[engines] @ git+https://github.com/mops-krakow/konsultacje@main"': OFFLINE,
+        ".venv/bin/consult build --engine properdocs": RUN, ".venv/bin/consult build --engine zensical": RUN,
+        "consult build --engine": NAME, "mkdocs": NAME, "consult generate": NAME, "consult build": NAME,
     },
 }
 
@@ -241,3 +248,26 @@ def test_guide_git_lines_keep_the_site_in_git_then_it_builds(site: Path) -> None
 def test_git_diff_of_the_tests_runs_in_the_repository(tmp_path: Path) -> None:
     result = type_command("git diff tests/", REPO, tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("case", [c for c in _lines(RUN) if " build --engine " in c[1]], ids=_ids)
+def test_build_with_another_engine_as_printed_publishes_the_site(site: Path, case: tuple[Path, str]) -> None:
+    _, line = case
+    engine = line.rsplit(" ", 1)[1]
+    if importlib.util.find_spec(engine) is None:
+        require(False, f"the {engine} engine (pip install 'konsultacje[engines]')")
+    result = type_command(line, site, site.parent)
+    assert result.returncode == 0, result.stderr
+    assert f"Zbudowano stronę silnikiem {engine} i opublikowano ją w site." in result.stdout
+    home = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Miejski Ośrodek Pomocy Społecznej w Tarnowie" in home and "Content-Security-Policy" in home
+    assert (site / "site" / "konsultacje" / "przykladowa-konsultacja" / "index.html").is_file()
+
+
+def test_generate_as_printed_writes_the_source_tree(site: Path) -> None:
+    result = type_command("consult generate zrodlo-strony", site, site.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Zapisano źródło strony w zrodlo-strony: ")
+    tree = site / "zrodlo-strony"
+    assert (tree / "docs" / "konsultacje" / "przykladowa-konsultacja" / "index.md").is_file()
+    assert "consultations:" not in (tree / "mkdocs.yml").read_text(encoding="utf-8").split("extra:")[0]

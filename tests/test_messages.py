@@ -41,7 +41,7 @@ def _rendering_faults(code: str, lang: str) -> list[str]:
         faults.append(f"{code} ({lang}): a placeholder is left unfilled: {what} / {fix}")
     if not what.strip():
         faults.append(f"{code} ({lang}): says nothing about what is wrong")
-    if code not in {"summary", "ok"} and not fix.strip():
+    if code not in {"summary", "ok", "generated", "built"} and not fix.strip():
         faults.append(f"{code} ({lang}): says what is wrong but not how to fix it")
     other = "en" if lang == "pl" else "pl"
     if code != "config" and (what, fix) == render_message(code, params, other):  # config passes a text through

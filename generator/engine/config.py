@@ -13,12 +13,11 @@ from generator.language import site_language
 from generator.options import (
     OPTION_DEFAULTS,
     EpochError,
-    Organisation,
     Settings,
     check_options,
+    compose_settings,
     plugin_options,
     read_mkdocs_yml,
-    resolve_today,
 )
 from generator.source.errors import ConsultationsError
 from generator.source.yamlsource import YamlDocument
@@ -73,33 +72,13 @@ def make_settings(options: PluginConfig, config: MkDocsConfig) -> Settings:
     checked, problems = check_options(options, config.site_url, known=known, doc=doc, base=base)
     if problems:
         raise SettingsError(problems, language)
-    site_url = checked.site_url
     try:
-        today, build_time = resolve_today(checked.timezone, checked.today)
+        return compose_settings(
+            checked, root=root, site_name=config.site_name, docs_dir=Path(config.docs_dir).resolve(),
+            language=language, repo_url=config.repo_url or "", edit_uri=config.edit_uri or "",
+        )
     except EpochError as exc:
         raise SettingsError([exc.problem], language) from None
-    return Settings(
-        site_url=site_url if site_url.endswith("/") else site_url + "/",
-        site_name=config.site_name,
-        root=root,
-        campaigns_dir=(root / checked.campaigns_dir).resolve(),
-        docs_dir=Path(config.docs_dir).resolve(),
-        language=language,
-        timezone=checked.timezone,
-        today=today,
-        build_time=build_time,
-        url_prefix=checked.url_prefix,
-        calendar_prefix=checked.calendar_prefix,
-        feeds_prefix=checked.feeds_prefix,
-        feed_past_days=checked.feed_past_days,
-        repo_url=(config.repo_url or "").rstrip("/"),
-        edit_uri=_repository_edit_uri(config, root),
-        organisation=Organisation(**checked.organisation),
-        extra={"accessibility_statement": checked.accessibility_statement},
-        privacy_notice=checked.privacy_notice,
-        access_pages=checked.access_pages,
-        rules=checked.rules,
-    )
 
 
 def _positions(config_file: str | None) -> tuple[YamlDocument | None, tuple[str | int, ...]]:
@@ -111,18 +90,6 @@ def _positions(config_file: str | None) -> tuple[YamlDocument | None, tuple[str 
         return None, ()
     _, base = plugin_options(doc)
     return doc, base
-
-
-def _repository_edit_uri(config: MkDocsConfig, root: Path) -> str:
-    """MkDocs' edit_uri points into docs_dir (edit/main/content/); campaigns need the repository root."""
-    edit_uri = (config.edit_uri or "").strip("/")
-    if not edit_uri:
-        return ""
-    docs = Path(config.docs_dir).resolve()
-    docs_rel = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else ""
-    if docs_rel and docs_rel != "." and edit_uri.endswith("/" + docs_rel):
-        edit_uri = edit_uri[: -len(docs_rel) - 1]
-    return edit_uri + "/"
 
 
 def _language(config: MkDocsConfig) -> str:

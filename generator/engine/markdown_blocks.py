@@ -59,6 +59,23 @@ class KnownBlocks(Extension):
         md.parser.blockprocessors.register(_PlainHeading(md.parser), "cx_plain_heading", HEADING_PRIORITY)
 
 
+class PlainHeadings(Extension):
+    """The heading speed-up alone, for engines that run no plugin of ours (see `makeExtension`)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        """Register the plain-heading processor."""
+        md.parser.blockprocessors.register(_PlainHeading(md.parser), "cx_plain_heading", HEADING_PRIORITY)
+
+
+def makeExtension(**kwargs: object) -> PlainHeadings:  # noqa: N802 - Python-Markdown's entry point
+    """`markdown_extensions: [generator.engine.markdown_blocks]` in a generated tree's mkdocs.yml.
+
+    Only the headings: passing known HTML blocks through needs each page's list of blocks,
+    which the plugin hands over in memory and an engine without it cannot.
+    """
+    return PlainHeadings(**kwargs)
+
+
 class _Stash(Preprocessor):
     def __init__(self, md: Markdown, owner: KnownBlocks) -> None:
         super().__init__(md)

@@ -18,21 +18,18 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import search, urls
-from generator.engine import atomic, csp, gcpause, parallel
+from generator import search
+from generator.engine import atomic, csp, gcpause, parallel, themevalues
 from generator.engine.config import PluginConfig, SettingsError, make_settings
 from generator.engine.html_fixes import fix_material_html
 from generator.engine.markdown_blocks import KnownBlocks
 from generator.engine.mkdocsfiles import HtmlStore, to_file
 from generator.engine.session import PreviewSession
 from generator.engine.timing import StageTimes
-from generator.i18n import translator
 from generator.newsite import sitekit
 from generator.options import Settings
 from generator.outputs import Output, PackedPage
 from generator.pages import access as access_page
-from generator.pages.statement_page import statement_link
-from generator.pages.views import open_data_links
 from generator.source import editor_html
 from generator.source.access import access_problems
 from generator.source.check import check_campaigns
@@ -83,6 +80,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # its own words (partials/languages/en.html), so `language: EN` must reach it as "en".
         config.theme["language"] = self.settings.language
         _add_package_theme(config)
+        # The theme reads the site's values from config.extra, where any engine can pass them.
+        config.extra[themevalues.EXTRA_KEY] = themevalues.theme_values(self.settings)
         self.editor_markdown = editor_html.EditorMarkdown(config.markdown_extensions, config.mdx_configs)
         config.markdown_extensions.append(self.known_blocks)  # type: ignore[arg-type]
         self._stage(config)
@@ -220,18 +219,6 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         context["campaign"] = self.pages.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         context["consultations"] = self.settings  # type: ignore[typeddict-unknown-key]
         return context
-
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        # Globals rather than page context, so that 404.html (not a page) gets them too.
-        if self.settings is not None:
-            env.globals["cx_head_links"] = urls.head_links(self.settings)
-            env.globals["cx_search_url"] = urls.search_page(self.settings)
-            env.globals["cx_t"] = translator(self.settings.language)  # the theme's own words
-            env.globals["cx_statement"] = statement_link(self.settings)
-            env.globals["cx_access_links"] = access_page.header_links(self.settings.access_pages,
-                                                                        self.settings.language)
-            env.globals["cx_open_data"] = open_data_links(self.settings)
-        return env
 
     def _fix_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's markup has two HTML errors outside any template block; see html_fixes.

@@ -692,6 +692,30 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("w miejscu folderu strony jest plik; budowanie nie zastąpi go ani nie usunie", "przenieś ten plik albo wskaż inny folder strony (site_dir w mkdocs.yml lub opcja -d)"),
         "en": ("the site folder is a file; the build neither replaces nor deletes it", "move the file, or choose another site folder (site_dir in mkdocs.yml, or -d)"),
     },
+    "engine_unknown": {
+        "pl": ("nie znam silnika „{engine}”", "wybierz jeden z: {engines}, np. consult build --engine properdocs"),
+        "en": ("unknown engine “{engine}”", "choose one of: {engines}, e.g. consult build --engine properdocs"),
+    },
+    "engine_not_installed": {
+        "pl": ("silnik {engine} nie jest zainstalowany", "zainstaluj go: .venv/bin/pip install \"konsultacje[engines]\" albo wybierz --engine mkdocs"),
+        "en": ("the {engine} engine is not installed", "install it: .venv/bin/pip install \"konsultacje[engines]\", or choose --engine mkdocs"),
+    },
+    "engine_failed": {
+        "pl": ("silnik {engine} przerwał budowanie; strona bez zmian. Jego komunikat:\n{detail}", "usuń przyczynę opisaną wyżej i zbuduj ponownie"),
+        "en": ("the {engine} engine stopped the build; the site is unchanged. It said:\n{detail}", "remove the cause described above and build again"),
+    },
+    "engine_pages_missing": {
+        "pl": ("silnik {engine} nie zbudował {count} plików strony: {files}; strona bez zmian", "sprawdź, czy ta wersja silnika obsługuje te strony, albo zbuduj stroną innym silnikiem (--engine mkdocs)"),
+        "en": ("the {engine} engine did not build {count} files of the site: {files}; the site is unchanged", "check that this engine version supports these pages, or build with another engine (--engine mkdocs)"),
+    },
+    "generate_no_plugin": {
+        "pl": ("w mkdocs.yml nie ma wtyczki consultations, więc nie ma czego wygenerować", "uruchom polecenie w folderze strony konsultacji (z mkdocs.yml) albo wskaż go opcją --root"),
+        "en": ("mkdocs.yml does not use the consultations plugin, so there is nothing to generate", "run the command in a consultation site's folder (with mkdocs.yml), or name it with --root"),
+    },
+    "generate_not_empty": {
+        "pl": ("folder {folder} nie jest pusty; nie nadpisuję go", "wskaż pusty albo nieistniejący folder"),
+        "en": ("the folder {folder} is not empty; it is not overwritten", "name an empty or new folder"),
+    },
     "site_mount_point": {
         "pl": ("folder strony jest punktem montowania, więc nie da się go podmienić w całości", "zamontuj folder o poziom wyżej albo wskaż jako folder strony folder wewnątrz niego (site_dir w mkdocs.yml lub opcja -d, np. site/www)"),
         "en": ("the site folder is a mount point, so it cannot be replaced all at once", "mount the folder above it instead, or build into a folder inside it (site_dir in mkdocs.yml, or -d, e.g. site/www)"),
@@ -773,6 +797,14 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
     "summary": {
         "pl": ("Znaleziono: błędy {errors}, ostrzeżenia {warnings} (plików: {files}).", ""),
         "en": ("Found: errors {errors}, warnings {warnings} (files: {files}).", ""),
+    },
+    "generated": {
+        "pl": ("Zapisano źródło strony w {folder}: {pages} stron i {files} innych plików, z mkdocs.yml bez wtyczki consultations.", ""),
+        "en": ("Wrote the site's source tree to {folder}: {pages} pages and {files} other files, with an mkdocs.yml that needs no consultations plugin.", ""),
+    },
+    "built": {
+        "pl": ("Zbudowano stronę silnikiem {engine} i opublikowano ją w {folder}.", ""),
+        "en": ("Built the site with {engine} and published it in {folder}.", ""),
     },
     "ok": {
         "pl": ("Wszystko w porządku. Sprawdzone konsultacje: {count}.", ""),
