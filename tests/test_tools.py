@@ -42,7 +42,8 @@ def run_pytest(tmp_path: Path, source: str | dict[str, str], ci: str | None, *op
     sources = {"test_sample.py": source} if isinstance(source, str) else source
     for name, text in sources.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    environ = {k: v for k, v in os.environ.items() if k != "CI"} | env
+    # Not CI's value, nor the pytest-xdist worker's variables of the run this test is part of.
+    environ = {k: v for k, v in os.environ.items() if k != "CI" and not k.startswith("PYTEST_XDIST_")} | env
     if ci is not None:
         environ["CI"] = ci
     return subprocess.run(
