@@ -18,8 +18,11 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/consult check
 
+# The whole suite on all cores with pytest-xdist: one worker per core (`auto`), each test file on
+# one worker, so a file's built sites and browser are made once. PYTEST_JOBS=0 runs it serially.
+PYTEST_JOBS ?= auto
 test: setup-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile
 
 # The fuzz tests with many more examples than `make test` runs (FUZZ_EXAMPLES per test).
 fuzz: $(VENV)/.installed-test

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import shutil
 import subprocess
@@ -83,13 +84,40 @@ def build_site(source: Path, site_dir: Path, *extra: str, env: dict[str, str] | 
     )
 
 
+def built_once(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, name: str,
+               build: Callable[[Path], Path]) -> Path:
+    """What `build(folder)` makes (a site), made once for the whole run and then only read.
+
+    Under pytest-xdist the workers share it: the first to ask builds into a folder of the run
+    that all of them see, the parent of their own temporary folders, while the others wait on
+    a lock (fcntl, so a worker that dies lets go of it); without xdist it is a folder of the
+    session. No two processes ever write the same folder.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if hasattr(request.config, "workerinput") else base  # <run>/popen-gwN on a worker
+    folder, done = shared / f"once-{name}", shared / f"once-{name}.done"
+    with (shared / f"once-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed left
+                folder.mkdir()
+                done.write_text(str(build(folder)), encoding="utf-8")
+            return Path(done.read_text(encoding="utf-8"))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site built once for the whole session, as of TODAY."""
-    site = tmp_path_factory.mktemp("example") / "site"
-    result = build_site(REPO, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def example_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site built once for the whole session (all workers), as of TODAY."""
+
+    def build(folder: Path) -> Path:
+        result = build_site(REPO, folder / "site")
+        assert result.returncode == 0, result.stderr
+        return folder / "site"
+
+    return built_once(request, tmp_path_factory, "example", build)
 
 
 @pytest.fixture
@@ -105,7 +133,13 @@ def site_copy(tmp_path: Path) -> Path:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """In CI a run that skipped anything fails: every test there must test, or be deleted."""
+    """In CI a run that skipped anything fails: every test there must test, or be deleted.
+
+    Under pytest-xdist the controller decides: its reporter counts the skips of every worker
+    (they send it each report), and a worker's own exit status is not the run's.
+    """
+    if hasattr(session.config, "workerinput"):  # a pytest-xdist worker
+        return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter is not None else []
     if IN_CI and skipped and session.exitstatus == 0:

@@ -12,7 +12,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import stat
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from generator.engine import atomic
 from .bad_input_cases import YML, C, yml
 from .conftest import REPO, TODAY_EPOCH, build_site
 from .sitefiles import make_site, run_mkdocs, tree_digest
+from .tools import reserved_port
 
 FAIL_WHILE_WRITING = '''
 from pathlib import Path
@@ -212,21 +212,19 @@ def test_a_read_only_site_is_replaced_and_stays_read_only(workdir: tuple[Path, P
 
 def test_serve_builds_into_its_own_folder_and_serves_pages(tmp_path: Path) -> None:
     source = make_site(tmp_path / "src", {})
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-q", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=source, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        body = _fetch(f"http://127.0.0.1:{port}/konsultacje/program-testowy/", server)
-        assert "Program Wspierania Rodziny" in body
-        assert not [p for p in source.parent.iterdir() if p.name.startswith(".")]
-    finally:
-        server.terminate()
-        _, err = server.communicate(timeout=30)
+    with reserved_port() as port:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-q", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=source, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            body = _fetch(f"http://127.0.0.1:{port}/konsultacje/program-testowy/", server)
+            assert "Program Wspierania Rodziny" in body
+            assert not [p for p in source.parent.iterdir() if p.name.startswith(".")]
+        finally:
+            server.terminate()
+            _, err = server.communicate(timeout=30)
     assert "Traceback" not in err
 
 

@@ -42,7 +42,7 @@ GUIDE_INIT = ('.venv/bin/consult init moja-strona --name "Miejski Ośrodek Pomoc
 
 LEDGER: dict[Path, dict[str, str]] = {
     README: {
-        "make site": PARSE, "make test": PARSE, README_INIT: RUN, "make bench": PARSE,
+        "make site": PARSE, "make test": PARSE, "make test PYTEST_JOBS=0": PARSE, README_INIT: RUN, "make bench": PARSE,
         ".venv/bin/python benchmarks/bench.py -n 1000 --runs 3": PARSE,
         ".venv/bin/python benchmarks/bench.py -n 2000 --runs 1 --blog": PARSE,
         ".venv/bin/python benchmarks/scale.py": PARSE, ".venv/bin/python benchmarks/preview.py": PARSE,

@@ -11,7 +11,6 @@ import html
 import os
 import re
 import shlex
-import socket
 import subprocess
 import time
 import urllib.error
@@ -25,6 +24,7 @@ from tests import example
 
 from .conftest import REPO, TODAY_EPOCH
 from .docs_commands import VENV_BIN
+from .tools import reserved_port
 
 SLUG = example.OPEN
 NEW_TITLE = "Program Wspierania Rodziny, tytuł zmieniony w podglądzie"
@@ -40,12 +40,6 @@ def serve_recipe() -> list[str]:
     assert line == ".venv/bin/mkdocs serve --dirty", f"`make serve` runs {line!r}: the README says `mkdocs serve --dirty`"
     argv = shlex.split(line)
     return [str(VENV_BIN / Path(argv[0]).name), *argv[1:]]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _page(url: str) -> str | None:
@@ -79,21 +73,21 @@ def _wait_for(url: str, server: subprocess.Popen[str], wanted: str | None, limit
 @pytest.fixture
 def preview(site_copy: Path, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """`make serve`'s command in a copy of the site, on a free port; stopped after the test."""
-    port = _free_port()
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([*serve_recipe(), "-a", f"127.0.0.1:{port}"], cwd=site_copy, env=env,
-                              stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True)
-    try:
-        yield f"http://127.0.0.1:{port}/", server
-    finally:
-        server.terminate()
+    with reserved_port() as port:
+        server = subprocess.Popen([*serve_recipe(), "-a", f"127.0.0.1:{port}"], cwd=site_copy, env=env,
+                                  stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True)
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+            yield f"http://127.0.0.1:{port}/", server
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            log.close()
 
 
 def test_preview_shows_an_edited_campaign_title(site_copy: Path, preview: tuple[str, subprocess.Popen[str]]) -> None:

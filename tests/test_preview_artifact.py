@@ -1,7 +1,8 @@
 """The pull-request preview as an editor opens it: the ZIP unzipped, viewed with the guide's command.
 
-The command is read from docs/dla-redaktorow.md and run exactly as printed, in the folder where
-the artifact was unpacked. Then every page, every link between pages and every file of the
+The command is read from docs/dla-redaktorow.md and run as printed (on a port kept free for it
+instead of the printed one, which another run on the machine may hold), in the folder where the
+artifact was unpacked. Then every page, every link between pages and every file of the
 site answers, the pages are pages (not directory listings), and in Chromium a consultation
 opens from the home page by clicking and the search finds it, with no failed request.
 """
@@ -27,6 +28,7 @@ import pytest
 from tests.a11y import conftest as a11y
 from tests.a11y.conftest import new_context
 from tests.conftest import REPO
+from tests.tools import reserved_port
 
 browser, no_browser_trouble = a11y.browser, a11y.no_browser_trouble
 
@@ -66,19 +68,26 @@ def preview(example_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     command, address = guide_command()
     words = shlex.split(command)
     assert words[0] == "python3", command
-    # `python3` as printed; sys.executable is that Python when the tests run in a venv of it.
-    server = subprocess.Popen(
-        [shutil.which("python3") or sys.executable, *words[1:]],
-        cwd=downloads, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    try:
-        assert server.stdout is not None
-        first = server.stdout.readline().decode()  # "Serving HTTP on 127.0.0.1 port 8642 …"
-        assert first.startswith("Serving HTTP"), first + server.stdout.read().decode()
-        yield address
-    finally:
-        server.terminate()
-        server.wait()
+    printed = str(urlsplit(address).port)
+    assert printed in words, f"the command serves another port than {address}"
+    # The printed port may be taken on a machine running other tests (another run of this
+    # suite): the same command on a port kept free for it.
+    with reserved_port() as port:
+        words = [str(port) if word == printed else word for word in words]
+        address = address.replace(f":{printed}/", f":{port}/")
+        # `python3` as printed; sys.executable is that Python when the tests run in a venv of it.
+        server = subprocess.Popen(
+            [shutil.which("python3") or sys.executable, *words[1:]],
+            cwd=downloads, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )
+        try:
+            assert server.stdout is not None
+            first = server.stdout.readline().decode()  # "Serving HTTP on 127.0.0.1 port 8642 …"
+            assert first.startswith("Serving HTTP"), first + server.stdout.read().decode()
+            yield address
+        finally:
+            server.terminate()
+            server.wait()
 
 
 def _get(url: str) -> tuple[int, str, bytes]:

@@ -24,14 +24,36 @@ def test_shared_files_are_the_repository_files() -> None:
     assert {rel.split("/")[0] if rel.startswith("theme/") else rel for rel in files} == set(sitekit.SHARED)
 
 
+# What a checkout holds besides its sources, anywhere in the tree: caches that other tests (other
+# pytest-xdist workers too) write while this copy runs, and the environment and tools installed.
+_NOT_SOURCES_ANYWHERE = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "__pycache__", "*.pyc", ".pytest_cache", ".hypothesis", ".mypy_cache",
+    ".ruff_cache", "*.egg-info",
+)
+# Only at the top of the checkout: builds and what a killed build leaves (see .gitignore), and
+# what the tests and benchmarks write.
+_NOT_SOURCES_AT_TOP = shutil.ignore_patterns(
+    "site", "site-*", ".site.new-*", ".site.old-*", ".site.lock", "build", "dist",
+)
+_NOT_SOURCES_BELOW = {"tests": {"artifacts"}, "benchmarks": {"out"}, "generator/data": {"site-kit"}}
+
+
+def not_sources(folder: str, names: list[str]) -> set[str]:
+    """For shutil.copytree: the names in folder of the checkout that are not its sources."""
+    ignored = set(_NOT_SOURCES_ANYWHERE(folder, names))
+    rel = Path(folder).relative_to(REPO).as_posix()
+    if rel == ".":
+        ignored |= _NOT_SOURCES_AT_TOP(folder, names)
+    return ignored | (_NOT_SOURCES_BELOW.get(rel, set()) & set(names))
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The package as pip builds it from this checkout (no network: the installed setuptools)."""
     pytest.importorskip("setuptools")
     source = tmp_path_factory.mktemp("src")
     # Build from a clean copy, so nothing from a previous build or the venv leaks in.
-    ignore = shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__", "*.egg-info", "build")
-    shutil.copytree(REPO, source / "konsultacje", ignore=ignore)
+    shutil.copytree(REPO, source / "konsultacje", ignore=not_sources)
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),

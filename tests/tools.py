@@ -13,6 +13,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,3 +98,20 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def reserved_port(host: str = "127.0.0.1") -> Iterator[int]:
+    """A free TCP port on host for a server started in another process; kept free until the block ends.
+
+    Closing a probe socket and passing its port on leaves the port to whoever asks next: another
+    pytest-xdist worker, or a developer's run beside this one, can be handed it in the seconds
+    before `mkdocs serve` (which builds first) binds it. So the probe stays bound for the whole
+    block, with SO_REUSEADDR and without listening: Linux then lets the server, which sets
+    SO_REUSEADDR as http.server does, bind and listen on the port, while it hands the port to no
+    one who asks for any free port, and refuses it to anyone who names it.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, 0))
+        yield int(probe.getsockname()[1])

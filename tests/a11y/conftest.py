@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import REPO, build_site
+from tests.conftest import REPO, build_site, built_once
 from tests.tools import chromium_options, playwright_chromium, require
 
 JS_TOOLS = REPO / "tests" / "js" / "node_modules"
@@ -188,26 +188,36 @@ def pl_site(example_site: Path, serve: Callable[[str, Path, str], Served]) -> Se
 
 
 @pytest.fixture(scope="session")
-def en_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, Path, str], Served]) -> Served:
-    """The example site built with `theme.language: en`."""
-    src = copy_sources(tmp_path_factory.mktemp("english") / "src")
-    config = src / "mkdocs.yml"
-    text, count = re.subn(r"(?m)^(\s+language:\s*)pl\s*$", r"\1en", config.read_text(encoding="utf-8"))
-    assert count == 1, "mkdocs.yml should set theme.language once"
-    config.write_text(text, encoding="utf-8")
-    site = src.parent / "site"
-    result = build_site(src, site)
-    assert result.returncode == 0, result.stderr
-    return serve("en", site, "en")
+def en_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, Path, str], Served]
+) -> Served:
+    """The example site built with `theme.language: en` (once for all workers)."""
+
+    def build(folder: Path) -> Path:
+        src = copy_sources(folder / "src")
+        config = src / "mkdocs.yml"
+        text, count = re.subn(r"(?m)^(\s+language:\s*)pl\s*$", r"\1en", config.read_text(encoding="utf-8"))
+        assert count == 1, "mkdocs.yml should set theme.language once"
+        config.write_text(text, encoding="utf-8")
+        result = build_site(src, folder / "site")
+        assert result.returncode == 0, result.stderr
+        return folder / "site"
+
+    return serve("en", built_once(request, tmp_path_factory, "english", build), "en")
 
 
 @pytest.fixture(scope="session")
-def closed_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, Path, str], Served]) -> Served:
+def closed_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, Path, str], Served]
+) -> Served:
     """The example site built a month later, when one consultation is closed without a report."""
-    site = tmp_path_factory.mktemp("closed") / "site"
-    result = build_site(REPO, site, env={"SOURCE_DATE_EPOCH": CLOSED_EPOCH})
-    assert result.returncode == 0, result.stderr
-    return serve("closed", site, "pl")
+
+    def build(folder: Path) -> Path:
+        result = build_site(REPO, folder / "site", env={"SOURCE_DATE_EPOCH": CLOSED_EPOCH})
+        assert result.returncode == 0, result.stderr
+        return folder / "site"
+
+    return serve("closed", built_once(request, tmp_path_factory, "closed", build), "pl")
 
 
 @pytest.fixture(scope="module")
