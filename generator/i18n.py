@@ -708,7 +708,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "access.label": "Accessible information",
         "access.easy_read.short": "Easy read",
         "access.easy_read.title": "Easy read",
-        "access.sign_language.short": "Sign language",
+        "access.sign_language.short": "PJM",
         "access.sign_language.title": "Information in Polish Sign Language (PJM)",
         "access.video.label": "Recording in Polish Sign Language",
         "access.video.captions": "Polish captions",

@@ -10,8 +10,12 @@ tool fails the tests; elsewhere they are skipped with the reason.
 from __future__ import annotations
 
 import functools
+import importlib.util
+import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import REPO, build_site, built_once
+from tests.conftest import REPO, TODAY_EPOCH, build_site, built_once
 from tests.tools import chromium_options, playwright_chromium, require
 
 JS_TOOLS = REPO / "tests" / "js" / "node_modules"
@@ -204,6 +208,26 @@ def en_site(
         return folder / "site"
 
     return serve("en", built_once(request, tmp_path_factory, "english", build), "en")
+
+
+@pytest.fixture(scope="session")
+def properdocs_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, serve: Callable[[str, Path, str], Served]
+) -> Served:
+    """The example site built by ProperDocs (`consult build --engine properdocs`), the maintained
+    MkDocs 1.x a site moves to when MkDocs ends: the same checks hold for what it publishes."""
+    require(importlib.util.find_spec("properdocs") is not None, "the properdocs engine (pip install 'konsultacje[engines]')")
+
+    def build(folder: Path) -> Path:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "consult"), "build", "--engine", "properdocs", "-d", str(folder / "site")],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+        )
+        assert result.returncode == 0, result.stderr
+        return folder / "site"
+
+    return serve("properdocs", built_once(request, tmp_path_factory, "properdocs", build), "pl")
 
 
 @pytest.fixture(scope="session")

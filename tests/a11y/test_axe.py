@@ -72,6 +72,13 @@ def test_english_site_has_no_axe_violations(auditor: Auditor, en_site: Served) -
     _check_site(auditor, en_site, "light", list(PAGE_TYPES.values()))
 
 
+def test_properdocs_build_has_no_axe_violations(auditor: Auditor, properdocs_site: Served) -> None:
+    """Every page as ProperDocs builds it (`consult build --engine properdocs`)."""
+    pages = site_pages(properdocs_site.root)
+    assert set(PAGE_TYPES.values()) <= set(pages)
+    _check_site(auditor, properdocs_site, "light", pages)
+
+
 def test_closed_consultation_has_no_axe_violations(auditor: Auditor, closed_site: Served) -> None:
     _check_site(auditor, closed_site, "light", [OPEN])
 

@@ -28,9 +28,10 @@ _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re
 
 
 @pytest.fixture(scope="session")
-def all_sites(pl_site: Served, en_site: Served, closed_site: Served) -> list[Served]:
-    """The three builds whose pages the HTML checks cover."""
-    return [pl_site, en_site, closed_site]
+def all_sites(pl_site: Served, en_site: Served, closed_site: Served, properdocs_site: Served) -> list[Served]:
+    """The builds whose pages the HTML checks cover: the example in Polish, in English, a month
+    later, and built by ProperDocs instead of MkDocs."""
+    return [pl_site, en_site, closed_site, properdocs_site]
 
 
 def _pages(sites: list[Served]) -> Iterator[tuple[Served, str, Path]]:

@@ -19,6 +19,8 @@ import feedparser
 import icalendar
 import pytest
 
+from tests.conftest import REPO
+
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 BIN = Path(sys.executable).parent
@@ -144,6 +146,14 @@ def site(tmp_path: Path) -> Site:
     notice = site.root / "content" / "ochrona-danych.md"  # and the data-protection clause
     notice.write_text(notice.read_text(encoding="utf-8").replace("(do uzupełnienia)", "Fundacja Przykładowa"),
                       encoding="utf-8")
+    for page in ("etr.md", "pjm.md"):  # the easy-to-read and sign-language pages written,
+        path = site.root / "content" / page
+        path.write_text(path.read_text(encoding="utf-8").replace("(do uzupełnienia)", "Fundacja Przykładowa"),
+                        encoding="utf-8")
+    for file in ("etr/informacje-o-dzialalnosci.txt", "pjm/informacje-o-dzialalnosci.webm",
+                 "pjm/informacje-o-dzialalnosci.vtt"):  # with their text file, recording and captions
+        (site.root / "content" / file).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / "content" / file, site.root / "content" / file)
     shutil.rmtree(site.root / "campaigns" / "przykladowa-konsultacja")
     site.run("git", "init", "-q", "-b", "main")
     (site.root / ".gitignore").write_text("site/\n", encoding="utf-8")
