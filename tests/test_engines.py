@@ -119,7 +119,7 @@ def test_a_page_the_engine_drops_stops_the_build_and_nothing_is_published(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
     assert cli.main(["build", "--engine", "mkdocs", "--root", str(REPO), "-d", str(site)]) == 1
     err = capsys.readouterr().err
-    assert "silnik mkdocs nie zbudował 1 plików strony: konsultacje/program-wspierania-rodziny-2025-2027/index.html" in err
+    assert "silnik mkdocs nie zbudował tych plików strony (liczba: 1): konsultacje/program-wspierania-rodziny-2025-2027/index.html" in err
     assert "Traceback" not in err
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"

@@ -705,8 +705,8 @@ _M: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the {engine} engine stopped the build; the site is unchanged. It said:\n{detail}", "remove the cause described above and build again"),
     },
     "engine_pages_missing": {
-        "pl": ("silnik {engine} nie zbudował {count} plików strony: {files}; strona bez zmian", "sprawdź, czy ta wersja silnika obsługuje te strony, albo zbuduj stroną innym silnikiem (--engine mkdocs)"),
-        "en": ("the {engine} engine did not build {count} files of the site: {files}; the site is unchanged", "check that this engine version supports these pages, or build with another engine (--engine mkdocs)"),
+        "pl": ("silnik {engine} nie zbudował tych plików strony (liczba: {count}): {files}; strona bez zmian", "sprawdź, czy ta wersja silnika obsługuje te strony, albo zbuduj stronę innym silnikiem (--engine mkdocs)"),
+        "en": ("the {engine} engine did not build these files of the site (number: {count}): {files}; the site is unchanged", "check that this engine version supports these pages, or build with another engine (--engine mkdocs)"),
     },
     "generate_no_plugin": {
         "pl": ("w mkdocs.yml nie ma wtyczki consultations, więc nie ma czego wygenerować", "uruchom polecenie w folderze strony konsultacji (z mkdocs.yml) albo wskaż go opcją --root"),
