@@ -177,3 +177,20 @@ def test_a_broken_mkdocs_yml_gets_its_message_once(
     err = capsys.readouterr().err
     assert "mkdocs.yml:5:1: błąd składni YAML" in err and "Traceback" not in err
     assert err.strip().endswith("Znaleziono: błędy 1, ostrzeżenia 0 (plików: 1).")
+
+
+def test_another_engine_warns_about_the_same_site_pages_as_the_check(tmp_path: Path) -> None:
+    """A new site built with ProperDocs is told of the placeholder ETR and PJM pages, like `consult check`."""
+    engine_installed("properdocs")
+    consult = str(Path(sys.executable).parent / "consult")
+    subprocess.run([consult, "init", str(tmp_path / "strona"), "--name", "Fundacja Przykładowa",
+                    "--url", "https://konsultacje.example.pl/", "--email", "biuro@example.pl"],
+                   check=True, capture_output=True, text=True)
+    site = tmp_path / "strona"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    check = subprocess.run([consult, "check"], cwd=site, env=env, capture_output=True, text=True, timeout=300)
+    build = subprocess.run([consult, "build", "--engine", "properdocs"], cwd=site, env=env,
+                           capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stderr
+    for page in ("content/etr.md", "content/pjm.md"):
+        assert page in check.stdout + check.stderr and page in build.stderr, page

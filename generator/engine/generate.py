@@ -22,13 +22,11 @@ from generator.newsite import sitekit
 from generator.options import PLUGIN, Settings, check_site, compose_settings, plugin_options, read_mkdocs_yml
 from generator.outputs import Output, write_outputs
 from generator.pipeline import generate_site
-from generator.source.check import check_campaigns
+from generator.source.check import check_campaigns, site_problems
 from generator.source.editor_html import EditorMarkdown
 from generator.source.errors import Problem, Severity
 from generator.source.history import with_history
-from generator.source.privacy import notice_problems
 from generator.source.revisions import read_git
-from generator.source.statement import read_statement
 
 MKDOCS_YML = "mkdocs.yml"
 DOCS, THEME = "docs", "theme"
@@ -78,19 +76,13 @@ def check_and_generate(
         settings.campaigns_dir, root, settings.timezone, markdown=markdown, docs_dir=settings.docs_dir,
         rules=settings.rules, today=settings.today,
     )
-    found += notice_problems(settings.privacy_notice, settings.docs_dir, root)
-    found += _statement_problems(settings)
+    found += site_problems(settings)
     history, revisions, git_problems = read_git(settings.campaigns_dir, settings.timezone, [c.slug for c in campaigns])
     problems += found + git_problems
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     outputs = generate_site(with_history(campaigns, history.entries, revisions), settings)
     return write_tree(data, settings, outputs, target), problems
-
-
-def _statement_problems(settings: Settings) -> list[Problem]:
-    statement = settings.extra.get("accessibility_statement")
-    return read_statement(statement, settings.organisation, settings.today)[1] if statement else []
 
 
 def write_tree(data: dict[str, Any], settings: Settings, outputs: list[Output], target: Path) -> Tree:

@@ -31,14 +31,11 @@ from generator.options import Settings
 from generator.outputs import Output, PackedPage
 from generator.pages import access as access_page
 from generator.source import editor_html
-from generator.source.access import access_problems
-from generator.source.check import check_campaigns
+from generator.source.check import check_campaigns, site_problems
 from generator.source.errors import ConsultationsError, Problem, Severity, format_text, os_error_problem
 from generator.source.history import with_history
 from generator.source.model import Campaign
-from generator.source.privacy import notice_problems
 from generator.source.revisions import read_git
-from generator.source.statement import read_statement
 
 log = get_plugin_logger(__name__)
 
@@ -113,10 +110,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             settings.campaigns_dir, settings.root, settings.timezone, self.stage_times, self.session,
             self.editor_markdown, settings.docs_dir, settings.rules, settings.today,
         )
-        problems += notice_problems(settings.privacy_notice, settings.docs_dir, settings.root)
-        problems += access_problems(settings.access_pages, settings.docs_dir, settings.root)
-        if settings.extra.get("accessibility_statement"):
-            problems += read_statement(settings.extra["accessibility_statement"], settings.organisation, settings.today)[1]
+        problems += site_problems(settings)
         # The history is read even when a campaign failed, so that every problem is told at once.
         with self.stage_times.stage("history"):
             history, revisions, found = read_git(

@@ -17,12 +17,15 @@ from zoneinfo import ZoneInfo
 
 from generator.engine import gcpause
 from generator.engine.timing import StageTimes
+from generator.options import Settings
+from generator.source.access import access_problems
 from generator.source.editor_html import EditorMarkdown, bidi_problems, has_bidi_control, markdown_problems
 from generator.source.errors import Problem, sorted_problems
 from generator.source.load import RawCampaign, load_campaigns, split_front_matter
 from generator.source.localrules import LocalRules, rule_problems
 from generator.source.model import Campaign
 from generator.source.privacy import notice_problems
+from generator.source.statement import read_statement
 from generator.source.validate import validate_campaigns
 from generator.source.yamlsource import YamlDocument, dotted
 
@@ -139,4 +142,16 @@ def docs_problems(docs_dir: Path, root: Path, renderer: EditorMarkdown) -> list[
         rel = Path(os.path.relpath(path, root)).as_posix()
         source = split_front_matter(text.replace("\r\n", "\n"), rel, [])
         problems += markdown_problems(rel, source.body, renderer, source.body_line)
+    return problems
+
+
+def site_problems(settings: Settings) -> list[Problem]:
+    """The site-wide pages the law asks for, as the build sees them: the data-protection notice,
+    the ETR and PJM pages and the accessibility statement (`consult check` checks the same from
+    mkdocs.yml, before there are settings)."""
+    problems = notice_problems(settings.privacy_notice, settings.docs_dir, settings.root)
+    problems += access_problems(settings.access_pages, settings.docs_dir, settings.root)
+    statement = settings.extra.get("accessibility_statement")
+    if statement:
+        problems += read_statement(statement, settings.organisation, settings.today)[1]
     return problems
