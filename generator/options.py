@@ -22,6 +22,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import yaml
+
 from generator.language import site_language
 from generator.source.errors import Problem
 from generator.source.localrules import RULE_OPTIONS, LocalRules
@@ -498,3 +500,47 @@ def _repository_edit_uri(edit_uri: str, docs: Path, root: Path) -> str:
     if docs_rel and docs_rel != "." and edit_uri.endswith("/" + docs_rel):
         edit_uri = edit_uri[: -len(docs_rel) - 1]
     return edit_uri + "/"
+
+
+# mkdocs.yml read and written back by `consult init` and `consult generate`: the tags MkDocs
+# resolves (`!ENV`, `!!python/name:`) stay as they were.
+class _Tagged:
+    """A value with an explicit YAML tag (`!ENV`, `!!python/name:`) kept through a rewrite."""
+
+    def __init__(self, node: yaml.Node, value: Any) -> None:
+        self.tag, self.node_type, self.value = node.tag, type(node), value
+
+
+class KeepTagsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml keeping its special tags, so that writing it back changes nothing else."""
+
+
+def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+    if isinstance(node, yaml.ScalarNode):
+        return _Tagged(node, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return _Tagged(node, loader.construct_sequence(node, deep=True))
+    assert isinstance(node, yaml.MappingNode)
+    return _Tagged(node, loader.construct_mapping(node, deep=True))
+
+
+KeepTagsLoader.add_multi_constructor("!", _construct_tagged)
+KeepTagsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+
+
+class KeepTagsDumper(yaml.SafeDumper):
+    """Writes what `KeepTagsLoader` read, tags included, without anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
+    if data.node_type is yaml.SequenceNode:
+        return dumper.represent_sequence(data.tag, data.value)
+    if data.node_type is yaml.MappingNode:
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+KeepTagsDumper.add_representer(_Tagged, _represent_tagged)

@@ -19,7 +19,16 @@ import yaml
 
 from generator.engine.themevalues import EXTRA_KEY, theme_values
 from generator.newsite import sitekit
-from generator.options import PLUGIN, Settings, check_site, compose_settings, plugin_options, read_mkdocs_yml
+from generator.options import (
+    PLUGIN,
+    KeepTagsDumper,
+    KeepTagsLoader,
+    Settings,
+    check_site,
+    compose_settings,
+    plugin_options,
+    read_mkdocs_yml,
+)
 from generator.outputs import Output, write_outputs
 from generator.pipeline import generate_site
 from generator.source.check import check_campaigns, site_problems
@@ -56,7 +65,7 @@ def read_site(root: Path) -> tuple[dict[str, Any], Settings | None, list[Problem
     doc = read_mkdocs_yml(root / MKDOCS_YML)[0] if (root / MKDOCS_YML).is_file() else None
     if doc is None or not isinstance(doc.data, dict) or plugin_options(doc)[0] is None:
         return {}, None, problems + ([] if problems else [Problem(MKDOCS_YML, "generate_no_plugin", {})])
-    data = yaml.load((root / MKDOCS_YML).read_text(encoding="utf-8"), Loader=_TagLoader)
+    data = yaml.load((root / MKDOCS_YML).read_text(encoding="utf-8"), Loader=KeepTagsLoader)
     docs_dir = (root / str(data.get("docs_dir") or "docs")).resolve()
     settings = compose_settings(
         site, root=root, site_name=str(data.get("site_name") or ""), docs_dir=docs_dir,
@@ -109,7 +118,7 @@ def write_tree(data: dict[str, Any], settings: Settings, outputs: list[Output], 
 
 def save_config(tree: Tree) -> None:
     """Write the tree's mkdocs.yml (again, after its site_dir changed)."""
-    text = yaml.dump(tree.config, Dumper=_TagDumper, allow_unicode=True, sort_keys=False)
+    text = yaml.dump(tree.config, Dumper=KeepTagsDumper, allow_unicode=True, sort_keys=False)
     tree.config_file.write_text(text, encoding="utf-8")
 
 
@@ -142,39 +151,3 @@ def _front_matter(text: str) -> dict[str, Any]:
     end = text.find("\n---\n", 4)
     meta = yaml.safe_load(text[4:end]) if end > 0 else None
     return meta if isinstance(meta, dict) else {}
-
-
-class _Tagged:
-    """A value with a YAML tag MkDocs resolves (`!!python/name:…`, `!ENV`), written back as it was."""
-
-    def __init__(self, tag: str, node: yaml.Node, loader: yaml.SafeLoader) -> None:
-        self.tag = tag
-        self.kind = type(node)
-        if isinstance(node, yaml.SequenceNode):
-            self.value: Any = loader.construct_sequence(node, deep=True)
-        elif isinstance(node, yaml.MappingNode):
-            self.value = loader.construct_mapping(node, deep=True)
-        else:
-            self.value = loader.construct_scalar(node)
-
-
-class _TagLoader(yaml.SafeLoader):
-    pass
-
-
-class _TagDumper(yaml.SafeDumper):
-    pass
-
-
-_TagLoader.add_multi_constructor("", lambda loader, suffix, node: _Tagged(node.tag, node, loader))
-
-
-def _represent(dumper: yaml.SafeDumper, value: _Tagged) -> yaml.Node:
-    if value.kind is yaml.SequenceNode:
-        return dumper.represent_sequence(value.tag, value.value)
-    if value.kind is yaml.MappingNode:
-        return dumper.represent_mapping(value.tag, value.value)
-    return dumper.represent_scalar(value.tag, value.value)
-
-
-_TagDumper.add_representer(_Tagged, _represent)

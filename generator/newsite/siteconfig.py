@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from generator.options import Settings
+from generator.options import KeepTagsDumper, KeepTagsLoader, Settings
 from generator.pipeline import generate_site
 from generator.source.statement import PLACEHOLDER
 
@@ -51,7 +51,7 @@ def site_config(source: str, facts: SiteFacts, today: dt.date, target: Path, pag
     Everything shared (theme settings, Markdown extensions, plugin options) is kept, so new
     sites follow the repository's setup; the theme overrides come from the package itself.
     """
-    config: dict[str, Any] = yaml.load(source, Loader=_KeepTagsLoader)
+    config: dict[str, Any] = yaml.load(source, Loader=KeepTagsLoader)
     old = _organisation(config)
     for key in _SITE_KEYS:
         config.pop(key, None)
@@ -83,7 +83,7 @@ def site_config(source: str, facts: SiteFacts, today: dt.date, target: Path, pag
               "# deklaracja dostępności: accessibility_statement (uzupełnij ją przed publikacją);\n"
               "# klauzula RODO: content/ochrona-danych.md (uzupełnij); zasady konsultacji: rules;\n"
               "# strony ETR i PJM: content/etr.md, content/pjm.md z plikami easy_read_*, sign_language_*.\n")
-    return header + yaml.dump(config, Dumper=_KeepTagsDumper, allow_unicode=True, sort_keys=False, width=100)
+    return header + yaml.dump(config, Dumper=KeepTagsDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def _organisation(config: dict[str, Any]) -> dict[str, str]:
@@ -164,45 +164,3 @@ def _nav(nav: list[Any], pages: set[str]) -> list[Any]:
         elif not isinstance(target, str) or not target.endswith(".md") or target in pages:
             kept.append(entry)
     return kept
-
-
-class _Tagged:
-    """A value with an explicit YAML tag (`!ENV`, `!!python/name:`) kept through a rewrite."""
-
-    def __init__(self, node: yaml.Node, value: Any) -> None:
-        self.tag, self.node_type, self.value = node.tag, type(node), value
-
-
-class _KeepTagsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml keeping its special tags, so that writing it back changes nothing else."""
-
-
-def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
-    if isinstance(node, yaml.ScalarNode):
-        return _Tagged(node, loader.construct_scalar(node))
-    if isinstance(node, yaml.SequenceNode):
-        return _Tagged(node, loader.construct_sequence(node, deep=True))
-    assert isinstance(node, yaml.MappingNode)
-    return _Tagged(node, loader.construct_mapping(node, deep=True))
-
-
-_KeepTagsLoader.add_multi_constructor("!", _construct_tagged)
-_KeepTagsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
-
-
-class _KeepTagsDumper(yaml.SafeDumper):
-    """Writes what `_KeepTagsLoader` read, tags included, without anchors."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
-    if data.node_type is yaml.SequenceNode:
-        return dumper.represent_sequence(data.tag, data.value)
-    if data.node_type is yaml.MappingNode:
-        return dumper.represent_mapping(data.tag, data.value)
-    return dumper.represent_scalar(data.tag, data.value)
-
-
-_KeepTagsDumper.add_representer(_Tagged, _represent_tagged)
