@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench.py        # N = 100, 1000, 5000, 3 runs each
     .venv/bin/python benchmarks/bench.py -n 1000 --runs 1
     .venv/bin/python benchmarks/bench.py -n 2000 --blog   # also the blog-plugin equivalent, once
+    .venv/bin/python benchmarks/bench.py -n 1000 --engine properdocs --no-stages   # also another engine
 
 For each N it generates N synthetic consultations (about 600 words of Polish text, 4 duty
 hours, 1–2 meetings, 2 materials, 2 categories, an announcement in a third of them, dates
@@ -16,6 +17,8 @@ process's memory map takes processor time from the build): the worker process sh
 the build it was forked from, so this counts what both really use. Then one more build of
 ours runs in this process's child with each stage timed (the plugin's load, validate, pages,
 feeds, exports, search and its worker's share, and MkDocs' Markdown, templates and copying).
+With `--engine NAME` (repeatable) it also times whole `consult build --engine NAME` processes
+of our site (check, generated tree, the engine, repairs, publishing) and their ratio to ours.
 """
 
 from __future__ import annotations
@@ -212,8 +215,11 @@ def _pss_kib(pid: int) -> int:
     return total + sum(_pss_kib(int(child)) for child in children)
 
 
-def timed_build(site: Path, env_extra: dict[str, str] | None = None, watch_memory: bool = False) -> Run:
-    """Run one `mkdocs build` process into an empty folder and time it; `watch_memory` samples its memory.
+def timed_build(
+    site: Path, env_extra: dict[str, str] | None = None, watch_memory: bool = False, engine: str | None = None
+) -> Run:
+    """Run one `mkdocs build` process (or `consult build --engine ENGINE`) into an empty folder
+    and time it; `watch_memory` samples its memory.
 
     Sampling reads /proc/PID/smaps_rollup of every process of the build every 50 ms, which
     takes processor time from a build that uses both cores: the timed runs do not sample.
@@ -225,7 +231,8 @@ def timed_build(site: Path, env_extra: dict[str, str] | None = None, watch_memor
     peak = [0]
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)] if engine is None
+        else [str(Path(sys.executable).with_name("consult")), "build", "--engine", engine, "-d", str(out)],
         cwd=site,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -307,6 +314,7 @@ def main() -> None:
     parser.add_argument("--blog", action="store_true", help="also build the blog-plugin equivalent, once")
     parser.add_argument("--no-stages", action="store_true", help="skip the build with stage times")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
+    parser.add_argument("--engine", action="append", default=[], help="also time `consult build --engine NAME`")
     args = parser.parse_args()
     sizes = args.n or [100, 1000, 5000]
     print(
@@ -316,7 +324,8 @@ def main() -> None:
     )
     print(
         f"{'N':>6} {'ours s':>8} {'bare s':>8} {'ratio':>6}  {'ours MiB':>14}  {'bare MiB':>14}"
-        + (f" {'blog s':>8} {'blog/ours':>9}" if args.blog else ""),
+        + (f" {'blog s':>8} {'blog/ours':>9}" if args.blog else "")
+        + "".join(f" {name + ' s':>14} {'/ours':>6}" for name in args.engine),
         flush=True,
     )
     for n in sizes:
@@ -334,6 +343,9 @@ def main() -> None:
             if args.blog:
                 blog = timed_build(make_blog_site(base, texts))
                 line += f" {blog.seconds:>8.1f} {blog.seconds / mine.seconds:>9.1f}"
+            for name in args.engine:
+                other = median_of(args.runs, lambda watch, name=name, ours=ours: timed_build(ours, watch_memory=watch, engine=name))
+                line += f" {other.seconds:>14.1f} {other.seconds / mine.seconds:>6.2f}"
             print(line, flush=True)
             if not args.no_stages:
                 print_stages(stage_times(ours))

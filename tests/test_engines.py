@@ -17,6 +17,7 @@ import yaml
 
 from generator import cli
 from generator.engine import external as engines
+from generator.outputs import read_index
 
 from .conftest import REPO, TODAY_EPOCH
 from .tools import require
@@ -94,6 +95,14 @@ def test_generate_writes_a_tree_that_needs_no_plugin(tmp_path: Path, capsys: pyt
     assert config["nav"] == yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     page = (target / "docs" / "konsultacje" / "program-wspierania-rodziny-2025-2027" / "index.md").read_text(encoding="utf-8")
     assert page.startswith("---\n") and "edit_path:" in page
+    # Our Markdown extension is listed, and each generated page names its HTML blocks for it.
+    assert config["markdown_extensions"][-1] == "generator.engine.markdown_blocks"
+    index = read_index(page)
+    assert index is not None and len(index[1]) > 5 and page.count("<!-- html-blocks") == 1
+    hand_written = (target / "docs" / "o-konsultacjach.md").read_text(encoding="utf-8")
+    assert hand_written.endswith("\n\n<!-- html-blocks -->\n") and read_index(hand_written) == (
+        len(hand_written) - len("<!-- html-blocks -->\n"), []
+    )
     for other in ("kalendarz/wszystkie.ics", "feeds/konsultacje.xml", "api/konsultacje.json", "szukaj/indeks.json"):
         assert (target / "docs" / other).is_file(), other
     assert "Zapisano źródło strony" in capsys.readouterr().out

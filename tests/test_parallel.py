@@ -67,7 +67,7 @@ def test_the_worker_writes_what_one_process_would_and_the_list_keeps_its_order(
     for item in generated.outputs:
         if item.path in generated.written:
             assert isinstance(item, Output) and item.content is None and item.source is None
-        else:  # pages come packed (UTF-8 and the places of their HTML blocks)
+        else:  # pages come packed (as UTF-8)
             assert (item.output() if isinstance(item, PackedPage) else item) == by_path[item.path], item.path
             assert isinstance(item, PackedPage) == by_path[item.path].is_page
     assert generated.written and all(not by_path[path].is_page for path in generated.written)

@@ -29,7 +29,7 @@ from generator.options import (
     plugin_options,
     read_mkdocs_yml,
 )
-from generator.outputs import Output, write_outputs
+from generator.outputs import Output, sealed, write_outputs
 from generator.pipeline import generate_site
 from generator.source.check import check_campaigns, site_problems
 from generator.source.editor_html import EditorMarkdown
@@ -112,6 +112,7 @@ def write_tree(data: dict[str, Any], settings: Settings, outputs: list[Output], 
         rel = path.relative_to(docs).as_posix()
         if rel not in generated:
             tree.pages.append(rel)
+            path.write_text(sealed(path.read_text(encoding="utf-8")), encoding="utf-8")
     save_config(tree)
     return tree
 
@@ -136,7 +137,7 @@ def _engine_config(data: dict[str, Any], settings: Settings, target: Path) -> di
     theme["custom_dir"] = THEME
     config["theme"] = theme
     config["extra"] = {**(data.get("extra") or {}), EXTRA_KEY: theme_values(settings)}
-    # Our Markdown speed-up that needs no plugin (plain headings; see markdown_blocks).
+    # Our Markdown speed-ups: generated pages' HTML blocks and plain headings (see markdown_blocks).
     config["markdown_extensions"] = [*(data.get("markdown_extensions") or []), MARKDOWN_EXTENSION]
     return config
 

@@ -1,15 +1,20 @@
-"""A Python-Markdown extension that passes a page's known HTML blocks through unparsed.
+"""A Python-Markdown extension that passes a generated page's HTML blocks through unparsed.
 
 Generated pages are Markdown with HTML blocks (key facts, tables, lists of materials) so that
 any engine can build them. Python-Markdown reads every raw HTML block with `html.parser`
 to find where it ends (and MkDocs reads the page once more for anchor ids): on a
-consultation page that costs several times the rest of the conversion. The page stage knows
-which blocks it wrote (`Output.html`); this extension puts each of them straight into
-Python-Markdown's stash of raw HTML, the place its own HTML block parser would have put it,
-so the output is the same; their placeholders then become paragraphs that inline patterns
-skip (as they would find nothing in them), and are swapped for the HTML at the end. Only blocks that start with a block-level tag are passed this way
-(others are inline HTML, which Markdown processes), and only where they stand alone between
-blank lines; anything else is left to the parser. Nothing here imports MkDocs.
+consultation page that costs several times the rest of the conversion. The page stage ends
+each page with an index of the blocks it wrote (`outputs.page_body`); this extension reads it
+and puts each block straight into Python-Markdown's stash of raw HTML, the place its own HTML
+block parser would have put it, so the output is the same; their placeholders then become
+paragraphs that inline patterns skip (as they would find nothing in them), and are swapped
+for the HTML at the end. Only blocks that start with a block-level tag are passed this way
+(others are inline HTML, which Markdown processes), only where they stand alone between
+blank lines, and only while the text still has the digest the index gives; anything else is
+left to the parser. The index itself is removed.
+
+Every engine that uses Python-Markdown loads it from `markdown_extensions`
+(`consult generate` lists it); the MkDocs plugin adds it itself. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
+
+from generator.outputs import INDEX_START, read_index
 
 _OPENING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)[\s>/]")
 _ID = re.compile(r'<[^>]*?\sid="([^"]*)"')
@@ -42,16 +49,18 @@ PLAIN_HEADING = re.compile(
 
 
 class KnownBlocks(Extension):
-    """Holds the HTML blocks of the page being converted; set `blocks` before each conversion."""
+    """Our Markdown speed-ups: a page's indexed HTML blocks and its plain section headings.
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: tuple[str, ...] = ()
-        self.ids: set[str] = set()  # the id attributes inside the blocks passed through
+    After each conversion, `ids` holds the id attributes inside the blocks passed through.
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.ids: set[str] = set()
         self.placeholders: set[str] = set()
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        """Register the preprocessor that stashes the blocks and the paragraph that holds each."""
+        """Register the preprocessor that stashes the blocks, the paragraph that holds each, the headings."""
         md.preprocessors.register(_Stash(md, self), "cx_known_blocks", PRIORITY)
         md.parser.blockprocessors.register(
             _Placeholder(md.parser, self), "cx_known_blocks", PARAGRAPH_PRIORITY
@@ -59,21 +68,9 @@ class KnownBlocks(Extension):
         md.parser.blockprocessors.register(_PlainHeading(md.parser), "cx_plain_heading", HEADING_PRIORITY)
 
 
-class PlainHeadings(Extension):
-    """The heading speed-up alone, for engines that run no plugin of ours (see `makeExtension`)."""
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        """Register the plain-heading processor."""
-        md.parser.blockprocessors.register(_PlainHeading(md.parser), "cx_plain_heading", HEADING_PRIORITY)
-
-
-def makeExtension(**kwargs: object) -> PlainHeadings:  # noqa: N802 - Python-Markdown's entry point
-    """`markdown_extensions: [generator.engine.markdown_blocks]` in a generated tree's mkdocs.yml.
-
-    Only the headings: passing known HTML blocks through needs each page's list of blocks,
-    which the plugin hands over in memory and an engine without it cannot.
-    """
-    return PlainHeadings(**kwargs)
+def makeExtension(**kwargs: object) -> KnownBlocks:  # noqa: N802 - Python-Markdown's entry point
+    """`markdown_extensions: [generator.engine.markdown_blocks]` in a generated tree's mkdocs.yml."""
+    return KnownBlocks(**kwargs)
 
 
 class _Stash(Preprocessor):
@@ -82,15 +79,21 @@ class _Stash(Preprocessor):
         self.owner = owner
 
     def run(self, lines: list[str]) -> list[str]:
-        blocks, self.owner.ids, self.owner.placeholders = self.owner.blocks, set(), set()
-        if not blocks:
+        self.owner.ids, self.owner.placeholders = set(), set()
+        last = len(lines) - 1
+        while last > 0 and not lines[last]:
+            last -= 1
+        if not lines or not lines[last].startswith(INDEX_START):  # not a generated page: nothing to do
             return lines
         text = "\n".join(lines)
+        index = read_index(text)
+        if index is None:
+            return lines
+        index_at, found = index
         out: list[str] = []
         pos = 0
-        for block in blocks:
-            at = _standalone(text, block, pos) if self._block_level(block) else -1
-            if at < 0:
+        for at, block in found:
+            if at < pos or not self._block_level(block) or not _standalone(text, at, len(block)):
                 continue
             # Like Python-Markdown's parser, keep the line end of a block followed by a blank line.
             placeholder = self.md.htmlStash.store(block + "\n")
@@ -98,7 +101,7 @@ class _Stash(Preprocessor):
             out += [text[pos:at], placeholder]
             self.owner.ids.update(_ID.findall(block))
             pos = at + len(block)
-        out.append(text[pos:])
+        out.append(text[pos:index_at])  # without the index, which is for us only
         return "".join(out).split("\n")
 
     def _block_level(self, block: str) -> bool:
@@ -143,14 +146,7 @@ class _PlainHeading(BlockProcessor):
             element.set("lang", lang)
 
 
-def _standalone(text: str, block: str, start: int) -> int:
-    """Where `block` stands as a whole Markdown block (blank lines around it) from `start`, else -1."""
-    at = text.find(block, start)
-    while at >= 0:
-        end = at + len(block)
-        before = at == 0 or text.endswith("\n\n", 0, at)
-        after = text.startswith("\n\n", end)
-        if before and after:
-            return at
-        at = text.find(block, at + 1)
-    return -1
+def _standalone(text: str, at: int, length: int) -> bool:
+    """Whether the `length` characters at `at` stand as a whole Markdown block (blank lines around)."""
+    before = at == 0 or text.endswith("\n\n", 0, at)
+    return before and text.startswith("\n\n", at + length)

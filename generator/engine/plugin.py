@@ -28,7 +28,7 @@ from generator.engine.session import PreviewSession
 from generator.engine.timing import StageTimes
 from generator.newsite import sitekit
 from generator.options import Settings
-from generator.outputs import Output, PackedPage
+from generator.outputs import Output, PackedPage, sealed
 from generator.pages import access as access_page
 from generator.source import editor_html
 from generator.source.check import check_campaigns, site_problems
@@ -49,7 +49,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         self.pages: dict[str, Campaign] = {}
         self.is_serve = False
         self.known_blocks = KnownBlocks()
-        self.html_blocks: dict[str, tuple[tuple[int, int], ...]] = {}  # src_uri -> where its HTML blocks are
+        self.generated: set[str] = set()  # src_uri of the pages the stages made
         self.html_store = HtmlStore()
         self.staged: atomic.StagedBuild | None = None  # while MkDocs writes into a staging folder
         self.config_ref: MkDocsConfig | None = None
@@ -131,7 +131,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
-        self.pages, self.html_blocks = {}, {}
+        self.pages, self.generated = {}, set()
         # MkDocs would wait forever reading a FIFO among the pages: only ordinary files are read.
         odd = [f.abs_src_path for f in files if f.abs_src_path and not os.path.isfile(f.abs_src_path)]
         if odd:
@@ -160,8 +160,8 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             if output.path in by_page:
                 self.pages[file.src_uri] = by_page[output.path]
-            if isinstance(output, PackedPage) and output.blocks:
-                self.html_blocks[file.src_uri] = output.blocks
+            if isinstance(output, PackedPage):
+                self.generated.add(file.src_uri)
             files.append(file)
         return files
 
@@ -173,11 +173,9 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             page.edit_url = f"{settings.repo_url}/{settings.edit_uri}{meta['edit_path']}"
         if isinstance(meta.get("cx"), dict) and meta["cx"].get("modified"):
             page.update_date = meta["cx"]["modified"]  # sitemap.xml <lastmod>
-        # Our own HTML blocks skip Python-Markdown's HTML parser (see markdown_blocks).
-        spans = self.html_blocks.get(page.file.src_uri)
-        text = page.file.content_string if spans else ""
-        self.known_blocks.blocks = tuple(text[start:end] for start, end in spans or ())
-        return markdown
+        # Our own HTML blocks skip Python-Markdown's HTML parser (see markdown_blocks); the
+        # stages' pages say which, a hand-written page cannot.
+        return markdown if page.file.generated_by else sealed(markdown)
 
     def _clean_editor_html(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Editors' HTML through the allow-list: the regions of our pages that hold their Markdown,
@@ -196,12 +194,11 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         # MkDocs checks links to anchors against the ids it found; those in blocks it did not parse count too.
         if self.known_blocks.ids and page.present_anchor_ids is not None:
             page.present_anchor_ids |= self.known_blocks.ids
-        self.known_blocks.blocks = ()
         return html
 
     @event_priority(-100)  # after other plugins have seen and changed the HTML
     def _hold_html(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.html_store.hold(page, html) if page.file.src_uri in self.html_blocks else html
+        return self.html_store.hold(page, html) if page.file.src_uri in self.generated else html
 
     on_page_content = CombinedEvent(_clean_editor_html, _anchors, _hold_html)
 
@@ -226,7 +223,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(-100)  # after other plugins' post_page
     def _release_html(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self.html_blocks:
+        if page.file.src_uri in self.generated:
             page.content = None  # written: thousands of consultation pages need not stay in memory
         return output
 

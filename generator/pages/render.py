@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.i18n import Translator
-from generator.outputs import HtmlBlock, Output
+from generator.outputs import HtmlBlock, Output, page_body
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!>])")  # Python-Markdown's escapable characters
 _ATX = re.compile(r"^(#{1,6})(\s+.*?)?\s*#*\s*$")
@@ -76,20 +76,18 @@ def time_markup(when: Any) -> Markup:
 
 
 def page_text(meta: dict[str, Any], parts: list[str]) -> str:
-    """A Markdown page: YAML front matter, then the parts separated by blank lines.
+    """A Markdown page: YAML front matter, then the parts separated by blank lines (`page_body`).
 
     Each value is written as JSON, which YAML reads as it is: much faster than a YAML emitter,
     and the same in every YAML parser (no anchors, no implicit types).
     """
     head = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    body = "\n\n".join(part.strip("\n") for part in parts if part and part.strip())
-    return f"---\n{head}---\n\n{body}\n"
+    return f"---\n{head}---\n\n{page_body(parts)}"
 
 
 def page_output(path: str, meta: dict[str, Any], parts: list[str]) -> Output:
-    """A page as an Output: its Markdown (see `page_text`) and the HTML blocks it holds verbatim."""
-    blocks = tuple(p.strip("\n") for p in parts if isinstance(p, HtmlBlock) and p.strip())
-    return Output(path, page_text(meta, parts), html=blocks)
+    """A page as an Output: its Markdown (see `page_text`), ending with the index of its HTML blocks."""
+    return Output(path, page_text(meta, parts))
 
 
 def heading(level: int, text: str, anchor: str | None = None, lang: str | None = None) -> str:
