@@ -45,6 +45,7 @@ LEDGER: dict[Path, dict[str, str]] = {
         "make site": PARSE, "make test": PARSE, "make test PYTEST_JOBS=0": PARSE, README_INIT: RUN, "make bench": PARSE,
         ".venv/bin/python benchmarks/bench.py -n 1000 --runs 3": PARSE,
         ".venv/bin/python benchmarks/bench.py -n 2000 --runs 1 --blog": PARSE,
+        ".venv/bin/python benchmarks/bench.py -n 500 --engine properdocs --engine zensical": PARSE,
         ".venv/bin/python benchmarks/scale.py": PARSE, ".venv/bin/python benchmarks/preview.py": PARSE,
         "make": NAME, "consult": NAME, "consult init": NAME, "consult check": RUN,
         'consult new "Program Wspierania Rodziny 2025–2027"': RUN,
