@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from generator.engine.themevalues import EXTRA_KEY, theme_values
+from generator.engine.themevalues import EXTRA_KEY, edit_addresses, theme_values
 from generator.newsite import sitekit
 from generator.options import (
     PLUGIN,
@@ -137,6 +137,12 @@ def _engine_config(data: dict[str, Any], settings: Settings, target: Path) -> di
     theme["custom_dir"] = THEME
     config["theme"] = theme
     config["extra"] = {**(data.get("extra") or {}), EXTRA_KEY: theme_values(settings)}
+    # As in the plugin: whole edit addresses and no repo_url, whose link only the footer shows.
+    edit_uri, template = edit_addresses(*(str(data.get(key) or "") for key in ("repo_url", "edit_uri", "edit_uri_template")))
+    config.pop("repo_url", None)
+    for key, value in (("edit_uri", edit_uri), ("edit_uri_template", template)):
+        if value:
+            config[key] = value
     # Our Markdown speed-ups: generated pages' HTML blocks and plain headings (see markdown_blocks).
     config["markdown_extensions"] = [*(data.get("markdown_extensions") or []), MARKDOWN_EXTENSION]
     return config

@@ -79,6 +79,11 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         _add_package_theme(config)
         # The theme reads the site's values from config.extra, where any engine can pass them.
         config.extra[themevalues.EXTRA_KEY] = themevalues.theme_values(self.settings)
+        # The repository link is for editors, in our footer; Material shows it wherever repo_url is set.
+        config.edit_uri, config.edit_uri_template = themevalues.edit_addresses(
+            config.repo_url, config.edit_uri, config.edit_uri_template
+        )
+        config.repo_url = None
         self.editor_markdown = editor_html.EditorMarkdown(config.markdown_extensions, config.mdx_configs)
         config.markdown_extensions.append(self.known_blocks)  # type: ignore[arg-type]
         self._stage(config)

@@ -9,6 +9,7 @@ templates look words up by key instead of calling a translator.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urljoin
 
 from generator import urls
 from generator.i18n import translator
@@ -33,4 +34,30 @@ def theme_values(settings: Settings) -> dict[str, Any]:
         "statement": statement_link(settings),
         "open_data": open_data_links(settings),
         "access_links": header_links(settings.access_pages, settings.language),
+        "repository": settings.repo_url,  # the footer's link for editors (see edit_addresses)
     }
+
+
+def edit_addresses(repo_url: str | None, edit_uri: str | None, template: str | None) -> tuple[str | None, str | None]:
+    """`edit_uri` and `edit_uri_template` as whole addresses, so that the theme needs no `repo_url`.
+
+    Material shows a link to the source repository in the header and in the navigation drawer
+    whenever `repo_url` is set. It is for editors, and our footer has it
+    (partials/copyright.html); MkDocs makes the same edit links from whole addresses alone.
+
+    >>> edit_addresses("https://github.com/mops-krakow/konsultacje", "edit/main/content/", None)
+    ('https://github.com/mops-krakow/konsultacje/edit/main/content/', None)
+    >>> edit_addresses("https://git.example.pl/repo/", None, "src/main/content/{path}?mode=edit")
+    (None, 'https://git.example.pl/repo/src/main/content/{path}?mode=edit')
+    """
+    if not repo_url:
+        return edit_uri, template
+
+    def whole(uri: str | None) -> str | None:
+        if not uri:
+            return uri
+        # As MkDocs joins them: a slash after the repository unless the edit part is a query or fragment.
+        base = repo_url if repo_url.endswith("/") or uri.startswith(("?", "#")) else repo_url + "/"
+        return urljoin(base, uri)
+
+    return whole(edit_uri), whole(template)
