@@ -35,6 +35,7 @@ def theme_values(settings: Settings) -> dict[str, Any]:
         "open_data": open_data_links(settings),
         "access_links": header_links(settings.access_pages, settings.language),
         "repository": settings.repo_url,  # the footer's link for editors (see edit_addresses)
+        "short_name": settings.organisation.short_name,  # the header's name below 360 px
     }
 
 

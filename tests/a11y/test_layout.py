@@ -101,6 +101,36 @@ def test_the_overflow_check_sees_cut_text(phone: Any, pl_site: Served) -> None:
     assert phone.evaluate(_OVERFLOW)["bad"]
 
 
+# The site's name in the header, as shown: any word cut off (an ellipsis, or lines clipped)?
+_NAME_CUT = """() => {
+    const shown = [...document.querySelectorAll(".md-header__topic:first-child .md-ellipsis, .md-header__topic:first-child .md-ellipsis *")]
+        .filter(e => e.checkVisibility() && e.textContent.trim());
+    return shown.filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+        .map(e => `${e.className}: ${e.textContent.trim()} (${e.scrollWidth}x${e.scrollHeight} in ${e.clientWidth}x${e.clientHeight})`);
+}"""
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_site_name_in_the_header_is_whole_on_a_phone(
+    browser: Any, pl_site: Served, en_site: Served, language: str, width: int
+) -> None:
+    """Beside the palette, ETR, PJM and search controls the full name's words would be cut
+    ("Konsul… społec… MOPS…"); below 360 px the header shows the organisation's short name."""
+    site = pl_site if language == "pl" else en_site
+    context = new_context(browser, viewport={"width": width, "height": 640})
+    try:
+        page = context.new_page()
+        for path in ("", OPEN):
+            page.goto(site.url(path))
+            assert page.evaluate(_NAME_CUT) == [], path
+            shown = page.locator(".md-header__topic:first-child").inner_text().split()
+            assert shown == (["MOPS", "Kraków"] if width < 360 else "Konsultacje społeczne MOPS Kraków".split())
+            assert page.get_by_role("link", name="Konsultacje społeczne MOPS Kraków").count()  # the home link
+    finally:
+        context.close()
+
+
 def test_print_shows_the_content_without_the_screen_chrome(browser: Any, pl_site: Served) -> None:
     context = new_context(browser, viewport={"width": 800, "height": 1000})
     try:
