@@ -19,7 +19,7 @@ PACKAGE = REPO / "generator"
 # Entry points, which nothing imports: each command loads its own modules when it runs.
 LAZY_LOADERS = {"generator.cli"}
 # The MkDocs glue: the only modules that may import MkDocs (see docs and STYLE.md).
-MKDOCS_GLUE = {"generator.engine.plugin", "generator.engine.config", "generator.engine.mkdocsfiles", "generator.source.errors",
+MKDOCS_GLUE = {"generator.engine.plugin", "generator.engine.config", "generator.engine.mkdocsfiles",
                "generator.engine.markdown_blocks", "generator.engine.html_fixes"}
 
 

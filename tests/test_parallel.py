@@ -12,11 +12,15 @@ import os
 from pathlib import Path
 
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import PluginCollection
 
 from generator import urls
 from generator.calendars import ical
 from generator.engine import parallel
 from generator.engine.config import make_settings
+from generator.engine.plugin import ConsultationsPlugin
 from generator.engine.timing import StageTimes
 from generator.options import Settings
 from generator.outputs import Output, PackedPage, write_outputs
@@ -113,6 +117,30 @@ def test_a_problem_found_by_the_worker_stops_the_build_with_its_message(
     with pytest.raises(ConsultationsError) as error:
         generated.worker.finish()
     assert error.value.problems == [problem]
+
+
+def test_a_problem_found_by_the_worker_reaches_mkdocs_as_its_message(
+    tmp_path: Path, two_jobs: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs prints a PluginError as a message and anything else with a traceback: the plugin
+    hands the worker's ConsultationsError on as one, with the same text."""
+    problem = Problem("mkdocs.yml", "timezone_calendar", {"tz": "Europe/Warsaw", "times": "2025-03-30 02:30"})
+
+    def refuse(*args: object) -> None:
+        raise ConsultationsError([problem])
+
+    monkeypatch.setattr(ical, "iter_calendars", refuse)
+    settings = _settings()
+    campaigns, _ = check_campaigns(settings.campaigns_dir, REPO, TZ)
+    plugin = ConsultationsPlugin()
+    plugin.worker = parallel.generate(campaigns, settings, tmp_path, StageTimes()).worker
+    assert plugin.worker is not None
+    plugins = PluginCollection()  # the plugin's post_build events, run as MkDocs runs them
+    plugins["consultations"] = plugin
+    with pytest.raises(PluginError) as error:
+        plugins.on_post_build(config=MkDocsConfig())
+    assert not isinstance(error.value, ConsultationsError)
+    assert str(error.value) == str(ConsultationsError([problem]))
 
 
 @pytest.mark.parametrize("how", ["raise", "exit"])

@@ -6,9 +6,11 @@ import logging
 import os
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import replace
+from functools import wraps
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, ParamSpec, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -38,6 +40,22 @@ from generator.source.model import Campaign
 from generator.source.revisions import read_git
 
 log = get_plugin_logger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reported(event: Callable[P, R]) -> Callable[P, R]:
+    """An event whose ConsultationsError (bad input, stopping the build) reaches MkDocs as a
+    PluginError, which it prints as a message; any other error would come with a traceback."""
+
+    @wraps(event)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return event(*args, **kwargs)
+        except ConsultationsError as exc:
+            raise PluginError(str(exc)) from None
+
+    return run
 
 
 class ConsultationsPlugin(BasePlugin[PluginConfig]):
@@ -101,6 +119,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
             raise PluginError(self._text(exc.problem)) from None
         config.site_dir = str(self.staged.staging)
 
+    @_reported
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Validation runs here, before MkDocs cleans site_dir, so that bad input leaves the
         # previously built site untouched. A one-shot build keeps the campaigns to its end:
@@ -134,6 +153,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         else:
             self.campaigns = with_history(campaigns, history.entries, revisions)
 
+    @_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
         self.pages, self.generated = {}, set()
@@ -241,6 +261,7 @@ class ConsultationsPlugin(BasePlugin[PluginConfig]):
         return self._with_policy(fix_material_html(output_content))
 
     @event_priority(100)  # before other plugins' post_build, which may read the worker's files
+    @_reported  # the worker's share of the stages found bad input
     def _finish_worker(self, *, config: MkDocsConfig) -> None:
         if self.worker is not None:
             worker, self.worker = self.worker, None

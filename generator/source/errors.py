@@ -185,14 +185,11 @@ def _gh_prop(value: str) -> str:
     return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-try:  # The error type MkDocs knows how to report without a traceback.
-    from mkdocs.exceptions import PluginError as _BaseError
-except ImportError:  # pragma: no cover - the generator also runs without MkDocs
-    _BaseError = Exception  # type: ignore[assignment,misc]
+class ConsultationsError(Exception):
+    """The one error that stops a build; its text lists every problem.
 
-
-class ConsultationsError(_BaseError):  # type: ignore[misc,valid-type]
-    """The one error that stops a build; its text lists every problem."""
+    The MkDocs plugin hands it on as the error type MkDocs reports without a traceback.
+    """
 
     def __init__(self, problems: Sequence[Problem], lang: str = "pl") -> None:
         self.problems = list(problems)
