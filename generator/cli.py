@@ -21,6 +21,7 @@ from generator.source.access import access_problems
 from generator.source.check import check_campaigns
 from generator.source.editor_html import EditorMarkdown
 from generator.source.errors import (
+    ConsultationsError,
     Problem,
     format_github,
     format_gitlab,
@@ -238,7 +239,10 @@ def _generate(root: Path, target: Path, lang: str, strict: bool) -> Tree | None:
     from generator.engine import generate  # see _cmd_new
 
     options = read_site_options(root)
-    tree, problems = generate.check_and_generate(root, target, _editor_markdown(options.get("markdown_extensions")))
+    try:
+        tree, problems = generate.check_and_generate(root, target, _editor_markdown(options.get("markdown_extensions")))
+    except ConsultationsError as exc:  # found by a stage (a time zone no calendar can state); nothing written
+        tree, problems = None, exc.problems
     _print_problems(problems, lang)
     return None if tree is None or has_errors(problems, strict=strict) else tree
 

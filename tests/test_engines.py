@@ -16,8 +16,10 @@ import pytest
 import yaml
 
 from generator import cli
+from generator.calendars import ical
 from generator.engine import external as engines
 from generator.outputs import read_index
+from generator.source.errors import ConsultationsError, Problem, format_text
 
 from .conftest import REPO, TODAY_EPOCH
 from .tools import require
@@ -109,6 +111,23 @@ def test_generate_writes_a_tree_that_needs_no_plugin(tmp_path: Path, capsys: pyt
     # A folder holding something is never overwritten.
     assert cli.main(["generate", str(target), "--root", str(REPO)]) == 1
     assert "nie jest pusty" in capsys.readouterr().err
+
+
+def test_a_problem_a_stage_finds_is_a_message_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The calendar stage alone can tell that no VTIMEZONE states the site's zone for some time."""
+    problem = Problem("mkdocs.yml", "timezone_calendar", {"tz": "Europe/Warsaw", "times": "2025-03-30 02:30"},
+                      field="plugins.consultations.timezone")
+
+    def refuse(*args: object) -> None:
+        raise ConsultationsError([problem])
+
+    monkeypatch.setattr(ical, "iter_calendars", refuse)
+    target = tmp_path / "zrodlo"
+    assert cli.main(["generate", str(target), "--root", str(REPO)]) == 1
+    assert format_text(problem, "pl") in capsys.readouterr().err
+    assert not target.exists() or not any(target.iterdir())
 
 
 def test_a_page_the_engine_drops_stops_the_build_and_nothing_is_published(
