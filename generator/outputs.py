@@ -58,8 +58,8 @@ def page_body(parts: Iterable[str]) -> str:
     spans = []
     at = 0
     for text, is_block in kept:
-        if is_block:
-            block = normalized(text)
+        if is_block:  # normalised as where it stands, after a line end; lines of spaces at its ends emptied
+            block = normalized("\n" + text).strip("\n")
             at = body.index(block, at)
             spans.append((at, block))
             at += len(block)

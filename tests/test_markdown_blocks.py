@@ -114,6 +114,14 @@ def test_the_index_survives_what_python_markdown_normalises_in_editors_text() ->
     assert html == markdown.Markdown(extensions=EXTENSIONS).convert(without_index(text))
 
 
+def test_a_block_with_lines_of_spaces_or_tabs_is_indexed_where_it_stands() -> None:
+    odd = [HtmlBlock("   \n<div>a</div>"), HtmlBlock("<div>\tb</div>\n  "), HtmlBlock("<p>c</p>\r\n<p>d</p>")]
+    text = page_body(["Tekst.", *odd, "Dalej."])
+    html, count = passed(text)
+    assert count == 3  # each block without the lines of spaces Markdown empties at its ends
+    assert html == markdown.Markdown(extensions=EXTENSIONS).convert(without_index(text))
+
+
 def test_a_block_whose_text_changed_is_parsed_as_usual() -> None:
     text = page_body([FACTS, "Tekst.", TABLE])
     changed = text.replace("29 sierpnia", "30 sierpnia")  # e.g. another extension's preprocessor
