@@ -75,6 +75,15 @@ def check(tmp_path: Path) -> Callable[..., list[Problem]]:
     return run
 
 
+def consult_build(engine: str, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`consult build --engine ENGINE` in the repository, as of the tests' fixed day."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "consult"), "build", "--engine", engine, "-d", str(site), *extra],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
 def build_site(source: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` in a subprocess, the way users do, with a fixed "today"."""
     full_env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}

@@ -21,7 +21,7 @@ from generator.engine import external as engines
 from generator.outputs import read_index
 from generator.source.errors import ConsultationsError, Problem, format_text
 
-from .conftest import REPO, TODAY_EPOCH
+from .conftest import REPO, TODAY_EPOCH, consult_build
 from .tools import require
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">.*?</article>', re.S)
@@ -32,15 +32,6 @@ ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">.*?</articl
 # - Zensical: its content template puts the skip link's target inside the article, and its
 #   MiniJinja leaves blank lines where Jinja2's whitespace control leaves none.
 ZENSICAL_SKIP = '<a id="__skip" tabindex="-1"></a>'
-
-
-def consult_build(engine: str, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`consult build --engine ENGINE` in the repository, as of the tests' fixed day."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [str(Path(sys.executable).parent / "consult"), "build", "--engine", engine, "-d", str(site), *extra],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
-    )
 
 
 def articles(site: Path) -> dict[str, str]:

@@ -98,7 +98,8 @@ def write_tree(data: dict[str, Any], settings: Settings, outputs: list[Output], 
     """Write the source tree of the site into `target` (created; it must not hold another site)."""
     docs = target / DOCS
     if settings.docs_dir is not None and settings.docs_dir.is_dir():
-        shutil.copytree(settings.docs_dir, docs, ignore=shutil.ignore_patterns(".*"), dirs_exist_ok=True)
+        shutil.copytree(settings.docs_dir, docs, ignore=shutil.ignore_patterns(".*"), dirs_exist_ok=True,
+                        copy_function=_copy_sealed)
     write_outputs(outputs, docs)
     tree = Tree(target, _engine_config(data, settings, target))
     for output in outputs:
@@ -112,9 +113,17 @@ def write_tree(data: dict[str, Any], settings: Settings, outputs: list[Output], 
         rel = path.relative_to(docs).as_posix()
         if rel not in generated:
             tree.pages.append(rel)
-            path.write_text(sealed(path.read_text(encoding="utf-8")), encoding="utf-8")
     save_config(tree)
     return tree
+
+
+def _copy_sealed(source: str, target: str) -> None:
+    """Copy a hand-written file; a page gets an empty index of HTML blocks last (`outputs.sealed`)."""
+    if source.endswith(".md"):
+        text = Path(source).read_text(encoding="utf-8")
+        Path(target).write_text(sealed(text), encoding="utf-8")
+    else:
+        shutil.copy2(source, target)
 
 
 def save_config(tree: Tree) -> None:

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import REPO, TODAY_EPOCH, build_site, built_once
+from tests.conftest import REPO, build_site, built_once, consult_build
 from tests.tools import chromium_options, playwright_chromium, require
 
 JS_TOOLS = REPO / "tests" / "js" / "node_modules"
@@ -219,11 +216,7 @@ def properdocs_site(
     require(importlib.util.find_spec("properdocs") is not None, "the properdocs engine (pip install 'konsultacje[engines]')")
 
     def build(folder: Path) -> Path:
-        env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run(
-            [str(Path(sys.executable).parent / "consult"), "build", "--engine", "properdocs", "-d", str(folder / "site")],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
-        )
+        result = consult_build("properdocs", folder / "site")
         assert result.returncode == 0, result.stderr
         return folder / "site"
 
