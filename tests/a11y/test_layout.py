@@ -131,6 +131,26 @@ def test_the_site_name_in_the_header_is_whole_on_a_phone(
         context.close()
 
 
+def test_a_long_site_name_gives_way_to_the_short_name_wherever_it_would_be_cut(browser: Any, pl_site: Served) -> None:
+    """A new organisation's name ("Konsultacje społeczne: Gminny Ośrodek Pomocy Społecznej w
+    Wieliczce") is cut even at 375 px; the page's script lets the short name stand in, and puts
+    back a full name that fits."""
+    context = new_context(browser, viewport={"width": 375, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(pl_site.url(OPEN))
+        page.evaluate("""() => { document.querySelector(".cx-site-name:not(.cx-site-name--short)").textContent =
+            "Konsultacje społeczne: Gminny Ośrodek Pomocy Społecznej w Wieliczce";
+            window.dispatchEvent(new Event("resize")); }""")
+        assert page.evaluate(_NAME_CUT) == []
+        assert page.locator(".md-header__topic:first-child").inner_text().split() == ["MOPS", "Kraków"]
+        page.evaluate("""() => { document.querySelector(".cx-site-name:not(.cx-site-name--short)").textContent =
+            "Konsultacje społeczne MOPS Kraków"; window.dispatchEvent(new Event("resize")); }""")
+        assert page.locator(".md-header__topic:first-child").inner_text().split() == "Konsultacje społeczne MOPS Kraków".split()
+    finally:
+        context.close()
+
+
 def test_print_shows_the_content_without_the_screen_chrome(browser: Any, pl_site: Served) -> None:
     context = new_context(browser, viewport={"width": 800, "height": 1000})
     try:

@@ -162,3 +162,23 @@
     refreshMarks();
   }
 })();
+
+/* The site's name in the header: when its words do not fit in the lines the phone layout gives
+   them (a long name beside the ETR, PJM and search controls), the organisation's short name
+   stands in. Without this script the short name still stands in below 360 px (a11y.css). */
+(function () {
+  "use strict";
+
+  var name = document.querySelector(".md-header__topic:first-child .md-ellipsis");
+  if (!name || !name.querySelector(".cx-site-name--short")) {
+    return;
+  }
+  function fit() {
+    name.classList.remove("cx-site-name--cut");
+    if (name.scrollHeight > name.clientHeight + 1 || name.scrollWidth > name.clientWidth + 1) {
+      name.classList.add("cx-site-name--cut");
+    }
+  }
+  fit();
+  window.addEventListener("resize", fit);
+})();
